@@ -1,0 +1,55 @@
+package dev.stablegan.api;
+
+import java.util.Arrays;
+
+/**
+ * Everything that defines a GAN training run: both players' architectures, the objective, both optimizers,
+ * the schedule and the seed. Checks itself on construction and names the field it rejects.
+ */
+public record GanSpec(
+        NetworkSpec generator,
+        NetworkSpec critic,
+        ObjectiveSpec objective,
+        OptimizerSpec generatorOptimizer,
+        OptimizerSpec criticOptimizer,
+        ScheduleSpec schedule,
+        long seed) {
+
+    public GanSpec {
+        SpecChecks.notNull("generator", generator);
+        SpecChecks.notNull("critic", critic);
+        SpecChecks.notNull("objective", objective);
+        SpecChecks.notNull("generatorOptimizer", generatorOptimizer);
+        SpecChecks.notNull("criticOptimizer", criticOptimizer);
+        SpecChecks.notNull("schedule", schedule);
+        if (!Arrays.equals(generator.outputShape(), critic.inputShape())) {
+            throw new IllegalArgumentException("critic: input shape " + NetworkSpec.describe(critic.inputShape())
+                    + " does not match the generator's output shape " + NetworkSpec.describe(generator.outputShape()));
+        }
+        if (!Arrays.equals(critic.outputShape(), new long[] {1})) {
+            throw new IllegalArgumentException(
+                    "critic: must output one score per example, got shape " + NetworkSpec.describe(critic.outputShape()));
+        }
+        if (generator.inputShape().length != 1) {
+            throw new IllegalArgumentException("generator: latent input must be a vector, got shape "
+                    + NetworkSpec.describe(generator.inputShape()));
+        }
+    }
+
+    /** Length of the latent vector {@code z}. */
+    public int latentDim() {
+        return Math.toIntExact(generator.inputShape()[0]);
+    }
+
+    public GanSpec withSchedule(ScheduleSpec newSchedule) {
+        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, newSchedule, seed);
+    }
+
+    public GanSpec withObjective(ObjectiveSpec newObjective) {
+        return new GanSpec(generator, critic, newObjective, generatorOptimizer, criticOptimizer, schedule, seed);
+    }
+
+    public GanSpec withSeed(long newSeed) {
+        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, schedule, newSeed);
+    }
+}

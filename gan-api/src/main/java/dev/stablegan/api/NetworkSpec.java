@@ -1,0 +1,86 @@
+package dev.stablegan.api;
+
+import java.util.Arrays;
+
+/**
+ * The architecture of one player, enough to rebuild it from a checkpoint. Shapes exclude the batch axis.
+ */
+public sealed interface NetworkSpec {
+
+    /** Shape of one input example (for a generator: the latent vector). */
+    long[] inputShape();
+
+    /** Shape of one output example (for a critic: {@code [1]}). */
+    long[] outputShape();
+
+    /**
+     * A ReLU multilayer perceptron: {@code hiddenLayers} layers of {@code width} units, then a linear output
+     * (the toy networks of WGAN-GP section 3: 3 hidden layers of 512; Figure 1b: 12 layers).
+     */
+    record Mlp(int inputDim, int width, int hiddenLayers, int outputDim) implements NetworkSpec {
+        public Mlp {
+            SpecChecks.positive("network.inputDim", inputDim);
+            SpecChecks.positive("network.width", width);
+            SpecChecks.positive("network.hiddenLayers", hiddenLayers);
+            SpecChecks.positive("network.outputDim", outputDim);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {inputDim};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {outputDim};
+        }
+    }
+
+    /**
+     * DCGAN generator for 32x32 images (Radford et al. 2016): linear to {@code 4x4x4w}, batch norm and
+     * ReLU, then transposed 5x5 stride-2 convolutions to {@code 2w}, {@code w}, {@code channels}, tanh.
+     */
+    record Dcgan32Generator(int latentDim, int channels, int width) implements NetworkSpec {
+        public Dcgan32Generator {
+            SpecChecks.positive("network.latentDim", latentDim);
+            SpecChecks.positive("network.channels", channels);
+            SpecChecks.positive("network.width", width);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {latentDim};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {channels, 32, 32};
+        }
+    }
+
+    /**
+     * DCGAN critic for 32x32 images without batch norm (a per-example gradient penalty forbids it):
+     * 5x5 stride-2 convolutions to {@code w}, {@code 2w}, {@code 4w} with leaky ReLU 0.2, then linear to 1.
+     */
+    record Dcgan32Critic(int channels, int width) implements NetworkSpec {
+        public Dcgan32Critic {
+            SpecChecks.positive("network.channels", channels);
+            SpecChecks.positive("network.width", width);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {channels, 32, 32};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {1};
+        }
+    }
+
+    /** Readable shape, as in error messages: {@code [3, 32, 32]}. */
+    static String describe(long[] shape) {
+        return Arrays.toString(shape);
+    }
+}
