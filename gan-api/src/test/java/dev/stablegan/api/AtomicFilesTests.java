@@ -1,0 +1,38 @@
+package dev.stablegan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailedWriteLeavesTheOldContentAndNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("summary.json");
+        AtomicFiles.writeString(target, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IOException("disk full");
+        })).hasMessageContaining("disk full");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void anOutputFolderUnderAFileIsReportedByName() throws Exception {
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> AtomicFiles.ensureWritableDirectory(file.resolve("out")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.resolve("out").toString());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.stablegan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SpecTests {
+    private static final NetworkSpec.Mlp G = new NetworkSpec.Mlp(2, 16, 2, 2);
+    private static final NetworkSpec.Mlp D = new NetworkSpec.Mlp(2, 16, 2, 1);
+    private static final OptimizerSpec.Adam ADAM = new OptimizerSpec.Adam(1e-4, 0.5, 0.9);
+    private static final ScheduleSpec SCHEDULE = new ScheduleSpec(5, 100, 64, false);
+
+    @Test
+    void everyListedObjectiveNameRoundTrips() {
+        for (String name : ObjectiveSpec.NAMES) {
+            assertThat(ObjectiveSpec.byName(name).name()).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void unknownObjectiveNamesTheFieldAndTheChoices() {
+        assertThatThrownBy(() -> ObjectiveSpec.byName("wgan-xx"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("objective")
+                .hasMessageContaining("wgan-xx")
+                .hasMessageContaining("wgan-gp");
+    }
+
+    @Test
+    void negativeLambdaIsRejectedByName() {
+        assertThatThrownBy(() -> new ObjectiveSpec.WganGp(-1, false)).hasMessageContaining("objective.lambda");
+    }
+
+    @Test
+    void zeroCriticStepsIsRejectedByName() {
+        assertThatThrownBy(() -> new ScheduleSpec(0, 10, 64, false)).hasMessageContaining("schedule.criticSteps");
+    }
+
+    @Test
+    void adamBetaOfOneIsRejected() {
+        assertThatThrownBy(() -> new OptimizerSpec.Adam(1e-4, 1.0, 0.9)).hasMessageContaining("optimizer.beta1");
+    }
+
+    @Test
+    void criticInputMustMatchGeneratorOutput() {
+        NetworkSpec.Mlp wrongCritic = new NetworkSpec.Mlp(3, 16, 2, 1);
+        assertThatThrownBy(() -> new GanSpec(G, wrongCritic, new ObjectiveSpec.Wgan(), ADAM, ADAM, SCHEDULE, 1))
+                .hasMessageContaining("critic")
+                .hasMessageContaining("[3]")
+                .hasMessageContaining("[2]");
+    }
+
+    @Test
+    void criticMustOutputOneScore() {
+        NetworkSpec.Mlp twoOutputs = new NetworkSpec.Mlp(2, 16, 2, 2);
+        assertThatThrownBy(() -> new GanSpec(G, twoOutputs, new ObjectiveSpec.Wgan(), ADAM, ADAM, SCHEDULE, 1))
+                .hasMessageContaining("one score");
+    }
+
+    @Test
+    void linearDecayReachesZeroAtTheLastStep() {
+        ScheduleSpec decay = new ScheduleSpec(1, 4, 8, true);
+        assertThat(decay.learningRateFactor(0)).isEqualTo(1.0);
+        assertThat(decay.learningRateFactor(2)).isEqualTo(0.5);
+        assertThat(decay.learningRateFactor(4)).isEqualTo(0.0);
+        assertThat(SCHEDULE.learningRateFactor(50)).isEqualTo(1.0);
+    }
+
+    @Test
+    void dcganShapesChain() {
+        GanSpec spec = new GanSpec(new NetworkSpec.Dcgan32Generator(128, 3, 64), new NetworkSpec.Dcgan32Critic(3, 64),
+                new ObjectiveSpec.WganGp(10, false), ADAM, ADAM, SCHEDULE, 7);
+        assertThat(spec.latentDim()).isEqualTo(128);
+    }
+}
