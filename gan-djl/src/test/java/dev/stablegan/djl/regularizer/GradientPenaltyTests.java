@@ -121,6 +121,20 @@ class GradientPenaltyTests {
         }
     }
 
+    /* Same golden numbers as above: float64 weights are cast to the examples' float32, as is the penalty. */
+    @Test
+    void epsOfAnotherFloatTypeFollowsTheExamplesType() {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray w = step.create(new float[] {3f, 4f});
+            NDArray eps = step.create(new double[] {0.1, 0.5, 0.9});
+
+            GradientPenalty.Result result = penalty(x -> x.matMul(w), real(step), fake(step), eps, false);
+
+            assertThat(result.penalty().getDataType()).isEqualTo(DataType.FLOAT32);
+            assertThat(result.penalty().getFloat()).isEqualTo(160f);
+        }
+    }
+
     /*
      * Images [batch, 1, 2, 2] and D(x) = sum of the four pixels: grad_x D is all ones, whose norm over every
      * non-batch axis is sqrt(4) = 2 (a norm over one axis alone would be sqrt(2)); penalty 10 * (2 - 1)^2 = 10.
