@@ -23,7 +23,7 @@ import java.io.UncheckedIOException;
  * attached to the manager of {@code output}. Unlike {@code JniUtils.backward(..., createGraph=true)}, this
  * does not grow native memory from step to step.
  *
- * <p>Thread-safe: the module holds no state, and TorchScript methods may run concurrently.
+ * <p>Load once and reuse: the module has no parameters or state. Close it to free the native module.
  */
 public final class TorchInputGradients implements InputGradients {
 
