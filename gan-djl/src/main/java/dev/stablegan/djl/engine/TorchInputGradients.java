@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
  * Input gradients on the PyTorch engine, computed by a small TorchScript module that calls
  * {@code torch.autograd.grad(output.sum(), input, create_graph=True)} inside libtorch.
  *
- * <p>This is the only class in the project that touches PyTorch-engine internals. The module is made by
+ * <p>This is the only production class that touches PyTorch-engine internals (a test benchmark also does, to
+ * compare with the leaking alternative). The module is made by
  * {@code scripts/make_input_gradient_module.py}. It is run in training mode ({@code isTrain=true}), so DJL
  * does not wrap the call in a no-grad guard and the returned gradient stays in the autograd graph; the
  * ambient grad mode, which a DJL {@code GradientCollector} switches on, must be on as well. The gradient is
@@ -27,7 +28,7 @@ import java.io.UncheckedIOException;
  */
 public final class TorchInputGradients implements InputGradients {
 
-    static final String MODULE_RESOURCE = "input_gradient.pt";
+    private static final String MODULE_RESOURCE = "input_gradient.pt";
 
     private final NDManager moduleManager;
     private final PtSymbolBlock module;
