@@ -1,0 +1,277 @@
+package dev.stablegan.djl.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.stablegan.api.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NetworksTests {
+
+    private static final NetworkSpec.Mlp MLP = new NetworkSpec.Mlp(2, 16, 3, 1);
+    private static final NetworkSpec.Dcgan32Generator GENERATOR = new NetworkSpec.Dcgan32Generator(8, 3, 4);
+    private static final NetworkSpec.Dcgan32Critic CRITIC = new NetworkSpec.Dcgan32Critic(3, 4);
+
+    private NDManager manager;
+
+    @BeforeEach
+    void openManager() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void closeManager() {
+        manager.close();
+    }
+
+    static Stream<NetworkSpec> specs() {
+        return Stream.of(MLP, GENERATOR, CRITIC);
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void oneTrainingStepGivesTheSpecsOutputShapeAndAGradientToEveryTrainableParameter(NetworkSpec spec) {
+        Engine.getInstance().setRandomSeed(3);
+        Block net = Networks.build(spec);
+        Networks.initialize(net, spec, manager);
+        ParameterStore ps = new ParameterStore(manager, false);
+        int arraysBefore = manager.getManagedArrays().size();
+        Shape outShape;
+
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.randomNormal(batchOf(4, spec.inputShape()));
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = net.forward(ps, new NDList(x), true).singletonOrThrow();
+                outShape = y.getShape();
+                NDArray weights = step.randomNormal(y.getShape());
+                gc.backward(y.mul(weights).sum());
+            }
+        }
+
+        // The step's temporaries died with its manager; BatchNorm updated its running statistics in place.
+        assertThat(manager.getManagedArrays()).hasSize(arraysBefore);
+        assertThat(outShape).isEqualTo(batchOf(4, spec.outputShape()));
+        assertThat(net.getOutputShapes(new Shape[] {batchOf(4, spec.inputShape())})[0]).isEqualTo(outShape);
+        List<String> withoutGradient = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : Networks.namedParameters(net).entrySet()) {
+            if (e.getValue().requiresGradient()) {
+                try (NDArray g = e.getValue().getArray().getGradient()) {
+                    float[] values = g.toFloatArray();
+                    boolean allZero = true;
+                    for (float v : values) {
+                        allZero &= v == 0f;
+                    }
+                    if (allZero) {
+                        withoutGradient.add(e.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(withoutGradient).isEmpty();
+    }
+
+    @Test
+    void dcganParameterShapesFollowTheArchitecture() {
+        Block g = Networks.build(GENERATOR);
+        Networks.initialize(g, GENERATOR, manager);
+        Block d = Networks.build(CRITIC);
+        Networks.initialize(d, CRITIC, manager);
+
+        // w = 4: linear 8 -> 4*4*4w = 256 without bias (batch norm follows), then transposed convolutions
+        // [in, out, 5, 5] 16 -> 8 -> 4 -> 3, only the last with a bias.
+        assertThat(shapes(g)).containsExactly(
+                "01Linear_weight (256, 8)",
+                "02BatchNorm_beta (256)",
+                "02BatchNorm_gamma (256)",
+                "02BatchNorm_runningMean (256)",
+                "02BatchNorm_runningVar (256)",
+                "05ConvTranspose2d_weight (16, 8, 5, 5)",
+                "06BatchNorm_beta (8)",
+                "06BatchNorm_gamma (8)",
+                "06BatchNorm_runningMean (8)",
+                "06BatchNorm_runningVar (8)",
+                "08ConvTranspose2d_weight (8, 4, 5, 5)",
+                "09BatchNorm_beta (4)",
+                "09BatchNorm_gamma (4)",
+                "09BatchNorm_runningMean (4)",
+                "09BatchNorm_runningVar (4)",
+                "11ConvTranspose2d_bias (3)",
+                "11ConvTranspose2d_weight (4, 3, 5, 5)");
+        // Conv2d [out, in, 5, 5]: 3 -> 4 -> 8 -> 16 at 16, 8, 4 pixels; linear 16*4*4 = 256 -> 1.
+        assertThat(shapes(d)).containsExactly(
+                "01Conv2d_bias (4)",
+                "01Conv2d_weight (4, 3, 5, 5)",
+                "03Conv2d_bias (8)",
+                "03Conv2d_weight (8, 4, 5, 5)",
+                "05Conv2d_bias (16)",
+                "05Conv2d_weight (16, 8, 5, 5)",
+                "08Linear_bias (1)",
+                "08Linear_weight (1, 256)");
+    }
+
+    @Test
+    void batchNormUsesPyTorchsMomentumAndEpsilon() {
+        SequentialBlock g = (SequentialBlock) Networks.build(GENERATOR);
+        assertThat(g.getChildren().get(1).getValue()).isInstanceOf(BatchNorm.class);
+        // DJL keeps momentum * running + (1 - momentum) * batch: 0.9 here is PyTorch's momentum=0.1.
+        NDArray running = runningMeanAfterOneTrainingBatch(g);
+        float[] expected = new float[256];
+        java.util.Arrays.fill(expected, 0.1f * 2f);
+        assertThat(running.toFloatArray()).containsExactly(expected, within(1e-6f));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalParametersAndAnotherSeedDifferentOnes() {
+        Map<String, float[]> first = initializedValues(GENERATOR, 42);
+        Map<String, float[]> again = initializedValues(GENERATOR, 42);
+        Map<String, float[]> other = initializedValues(GENERATOR, 43);
+
+        assertThat(again.keySet()).containsExactlyElementsOf(first.keySet());
+        for (String name : first.keySet()) {
+            assertThat(again.get(name)).as(name).containsExactly(first.get(name));
+        }
+        assertThat(other.get("01Linear_weight")).isNotEqualTo(first.get("01Linear_weight"));
+    }
+
+    @Test
+    void linearAndConvolutionWeightsStartWithinPyTorchsFanInBounds() {
+        Block d = Networks.build(CRITIC);
+        Networks.initialize(d, CRITIC, manager);
+        Map<String, Parameter> p = Networks.namedParameters(d);
+
+        // Fan-in: 3*25 = 75 for the first convolution, 16*4*4 = 256 for the linear layer.
+        assertMaxAbsIn(p.get("01Conv2d_weight"), 1 / Math.sqrt(75), 0.8);
+        assertMaxAbsIn(p.get("01Conv2d_bias"), 1 / Math.sqrt(75), 0);
+        assertMaxAbsIn(p.get("08Linear_weight"), 1 / Math.sqrt(256), 0.8);
+    }
+
+    @Test
+    void parametersAreOrderedByNameAndTheSameForEveryBuild() {
+        Block a = Networks.build(MLP);
+        Networks.initialize(a, MLP, manager);
+        Block b = Networks.build(MLP);
+        Networks.initialize(b, MLP, manager);
+
+        List<String> names = new ArrayList<>(Networks.namedParameters(a).keySet());
+
+        assertThat(names).isSorted().hasSize(8);
+        assertThat(names).containsExactlyElementsOf(Networks.namedParameters(b).keySet());
+        assertThat(Networks.parameters(a)).containsExactlyElementsOf(Networks.namedParameters(a).values());
+    }
+
+    @Test
+    void mlpTraceKeepsEachHiddenOutputAndItsProbeGetsTheLossGradient() {
+        // Mlp 3 -> 5 -> 5 -> 1 with loss = sum(output). With a2 the last hidden output,
+        // d loss / d a2[i] = W3[0, :] for every example i; one layer down, the chain rule through
+        // a2 = relu(W2 a1 + b2) gives d loss / d a1[i] = (1[a2[i] > 0] * W3[0, :]) W2.
+        NetworkSpec.Mlp spec = new NetworkSpec.Mlp(3, 5, 2, 1);
+        Engine.getInstance().setRandomSeed(5);
+        Block net = Networks.build(spec);
+        Networks.initialize(net, spec, manager);
+        Map<String, Parameter> p = Networks.namedParameters(net);
+        NDArray w1 = p.get("01Linear_weight").getArray();
+        NDArray b1 = p.get("01Linear_bias").getArray();
+        NDArray w2 = p.get("03Linear_weight").getArray();
+        NDArray w3 = p.get("05Linear_weight").getArray();
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray x = manager.randomNormal(new Shape(6, 3));
+
+        MlpTrace trace;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            trace = Networks.forwardWithActivations(net, ps, x, true);
+            gc.backward(trace.output().sum());
+        }
+
+        assertThat(trace.activations()).hasSize(2);
+        NDArray plain = net.forward(ps, new NDList(x), false).singletonOrThrow();
+        assertThat(trace.output().toFloatArray()).containsExactly(plain.toFloatArray());
+        NDArray a1 = x.matMul(w1.transpose()).add(b1).maximum(0f);
+        assertClose(trace.activations().get(0), a1, 1e-6);
+        NDArray a2 = trace.activations().get(1);
+        NDArray g2 = w3.broadcast(6, 5);
+        assertClose(trace.probes().get(1).getGradient(), g2, 1e-6);
+        NDArray g1 = a2.gt(0f).toType(w3.getDataType(), false).mul(w3).matMul(w2);
+        assertClose(trace.probes().get(0).getGradient(), g1, 1e-6);
+        assertThat(g1.abs().sum().getFloat()).isGreaterThan(0f);
+    }
+
+    @Test
+    void forwardWithActivationsRefusesOtherArchitectures() {
+        Block critic = Networks.build(CRITIC);
+        Networks.initialize(critic, CRITIC, manager);
+        NDArray x = manager.zeros(new Shape(1, 3, 32, 32));
+        ParameterStore ps = new ParameterStore(manager, false);
+
+        assertThatThrownBy(() -> Networks.forwardWithActivations(critic, ps, x, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NetworkSpec.Mlp");
+    }
+
+    private NDArray runningMeanAfterOneTrainingBatch(SequentialBlock g) {
+        Networks.initialize(g, GENERATOR, manager);
+        // Make the linear layer's output 2 for every unit and example, so the batch mean is 2 and the
+        // running mean moves from 0 to 0.1 * 2 (PyTorch momentum 0.1).
+        Parameter linear = Networks.namedParameters(g).get("01Linear_weight");
+        linear.getArray().set(new float[(int) linear.getArray().size()]);
+        linear.getArray().addi(0.25f);
+        NDArray z = manager.ones(new Shape(2, 8));
+        g.forward(new ParameterStore(manager, false), new NDList(z), true);
+        return Networks.namedParameters(g).get("02BatchNorm_runningMean").getArray();
+    }
+
+    private Map<String, float[]> initializedValues(NetworkSpec spec, int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        Block net = Networks.build(spec);
+        Networks.initialize(net, spec, manager);
+        Map<String, float[]> values = new java.util.LinkedHashMap<>();
+        Networks.namedParameters(net).forEach((name, param) -> values.put(name, param.getArray().toFloatArray()));
+        return values;
+    }
+
+    private static List<String> shapes(Block net) {
+        List<String> out = new ArrayList<>();
+        Networks.namedParameters(net).forEach((name, p) -> out.add(name + " " + p.getArray().getShape()));
+        return out;
+    }
+
+    private static Shape batchOf(long batch, long[] example) {
+        long[] dims = new long[example.length + 1];
+        dims[0] = batch;
+        System.arraycopy(example, 0, dims, 1, example.length);
+        return new Shape(dims);
+    }
+
+    private static void assertMaxAbsIn(Parameter p, double bound, double lowerFraction) {
+        float max = p.getArray().abs().max().getFloat();
+        assertThat((double) max).as(p.getName()).isLessThanOrEqualTo(bound).isGreaterThan(lowerFraction * bound);
+    }
+
+    private static void assertClose(NDArray actual, NDArray expected, double tolerance) {
+        assertThat(actual.getShape()).isEqualTo(expected.getShape());
+        float[] a = actual.toFloatArray();
+        float[] e = expected.toFloatArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat((double) a[i]).as("element %d", i).isCloseTo(e[i], within(tolerance));
+        }
+    }
+}
