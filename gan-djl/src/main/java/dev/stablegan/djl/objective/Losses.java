@@ -3,6 +3,7 @@ package dev.stablegan.djl.objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.stablegan.djl.TensorConstants;
 
 /**
  * The adversarial losses of every {@link dev.stablegan.api.ObjectiveSpec} as pure functions of critic outputs.
@@ -55,7 +56,8 @@ public final class Losses {
         }
         NDArray realTerm = Activation.softPlus(realLogits.neg());
         if (realLabel < 1.0) {
-            realTerm = realTerm.mul(realLabel).add(Activation.softPlus(realLogits).mul(1.0 - realLabel));
+            realTerm = realTerm.mul(constant(realLogits, realLabel))
+                    .add(Activation.softPlus(realLogits).mul(constant(realLogits, 1.0 - realLabel)));
         }
         return realTerm.mean().add(Activation.softPlus(fakeLogits).mean());
     }
@@ -88,13 +90,14 @@ public final class Losses {
     public static NDArray leastSquaresCriticLoss(NDArray dReal, NDArray dFake, double a, double b) {
         checkScores("dReal", dReal);
         checkScores("dFake", dFake);
-        return dReal.sub(b).square().mul(0.5).mean().add(dFake.sub(a).square().mul(0.5).mean());
+        return dReal.sub(b).square().mul(constant(dReal, 0.5)).mean()
+                .add(dFake.sub(a).square().mul(constant(dFake, 0.5)).mean());
     }
 
     /** Least-squares generator loss (Mao et al. 2017, eq. 2): {@code 1/2 E[(D(G(z)) - c)^2]}. */
     public static NDArray leastSquaresGeneratorLoss(NDArray dFake, double c) {
         checkScores("dFake", dFake);
-        return dFake.sub(c).square().mul(0.5).mean();
+        return dFake.sub(c).square().mul(constant(dFake, 0.5)).mean();
     }
 
     /**
@@ -111,6 +114,14 @@ public final class Losses {
     public static NDArray hingeGeneratorLoss(NDArray dFake) {
         checkScores("dFake", dFake);
         return dFake.mean().neg();
+    }
+
+    /**
+     * A factor that backward may need, as a tensor libtorch owns (see {@link TensorConstants}); additions and
+     * subtractions of Numbers are safe because their backward never reads the constant.
+     */
+    private static NDArray constant(NDArray like, double value) {
+        return TensorConstants.scalar(like.getManager(), value, like.getDataType());
     }
 
     /** Accepts one score per example: shape {@code [batch]} or {@code [batch, 1]} with {@code batch >= 1}. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.stablegan.djl.TensorConstants;
 import dev.stablegan.djl.engine.InputGradients;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -74,9 +75,9 @@ public final class GradientPenalty {
             NDArray inputGradient = gradients.gradient(scores, interpolates);
             NDArray norms = inputGradient.reshape(batch, -1).norm(new int[] {1});
             DataType type = norms.getDataType();
-            NDArray excess = norms.sub(constant(scope, 1, type));
+            NDArray excess = norms.sub(TensorConstants.scalar(scope, 1, type));
             NDArray penalised = oneSided ? Activation.relu(excess) : excess;
-            NDArray penalty = penalised.square().mul(constant(scope, lambda, type)).mean();
+            NDArray penalty = penalised.square().mul(TensorConstants.scalar(scope, lambda, type)).mean();
             NDArray detachedNorms = norms.stopGradient();
             penalty.attach(caller);
             detachedNorms.attach(caller);
@@ -113,15 +114,6 @@ public final class GradientPenalty {
         if (!Double.isFinite(lambda) || lambda < 0) {
             throw new IllegalArgumentException("lambda must be finite and non-negative, got " + lambda);
         }
-    }
-
-    /**
-     * A scalar whose memory libtorch owns. {@code x.mul(2.0)} in DJL wraps the 2 in a tensor over a Java
-     * direct buffer and closes it right after the op, but the autograd graph keeps that tensor for backward:
-     * once the buffer is garbage-collected, backward reads freed memory (wrong or infinite gradients).
-     */
-    private static NDArray constant(NDManager manager, double value, DataType type) {
-        return manager.ones(new Shape(), type).muli(value);
     }
 
     /** {@code [batch, 1, ..., 1]} with as many axes as {@code shape}, so eps broadcasts per example. */

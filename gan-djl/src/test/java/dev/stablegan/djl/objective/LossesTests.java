@@ -216,6 +216,37 @@ class LossesTests {
         return gradient;
     }
 
+    /*
+     * Constants that backward needs (the 1/2 of least squares, the smoothed label) must outlive the Java buffer
+     * DJL would wrap a Number in: collect garbage and reuse freed buffers between forward and backward.
+     * d/dr 1/2 mean((r - 1)^2) = (r - 1)/4: for r = -5 that is -1.5; d/dr of the smoothed real term
+     * mean(0.9 softplus(-r) + 0.1 softplus(r)) = (-0.9 s(-r) + 0.1 s(r))/4 = about -0.2249 at r = -5.
+     */
+    @Test
+    void gradientsStayExactWhenGarbageIsCollectedBeforeBackward() {
+        NDArray x = column(new double[] {-5.0, 1.4, 12.5, 2.7});
+        x.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = Losses.leastSquaresCriticLoss(x, fake, 0, 1)
+                    .add(Losses.minimaxCriticLoss(x, fake, 0.9));
+            collectGarbageAndReuseFreedBuffers();
+            collector.backward(loss);
+        }
+        double s = 1 / (1 + Math.exp(-5.0));
+        double expected = -1.5 + (-0.9 * s + 0.1 * (1 - s)) / 4;
+        assertThat((double) x.getGradient().getFloat(0, 0)).isCloseTo(expected, within(1e-5));
+    }
+
+    private void collectGarbageAndReuseFreedBuffers() {
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            for (int i = 0; i < 100; i++) {
+                manager.create(new float[] {-7f}).close();
+                manager.create(new double[] {-7.0}).close();
+            }
+        }
+    }
+
     /** softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|), in double precision, independent of the tensor code. */
     static double softplus(double x) {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
