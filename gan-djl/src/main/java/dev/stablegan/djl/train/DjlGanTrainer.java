@@ -1,0 +1,359 @@
+package dev.stablegan.djl.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.GanTrainer;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunSummary;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.djl.TensorConstants;
+import dev.stablegan.djl.engine.InputGradients;
+import dev.stablegan.djl.engine.TorchInputGradients;
+import dev.stablegan.djl.nn.Networks;
+import dev.stablegan.djl.objective.Objective;
+import dev.stablegan.djl.objective.Objectives;
+import dev.stablegan.djl.optim.Optimizers;
+import dev.stablegan.djl.optim.ParameterOptimizer;
+import dev.stablegan.djl.regularizer.GradientPenalty;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GAN training loop on DJL + PyTorch (WGAN-GP Algorithm 1, generalised over objectives): per generator
+ * step, {@code criticSteps} critic updates on fresh real and generated batches (plus the gradient penalty or
+ * weight clipping the objective asks for), then one generator update.
+ *
+ * <p>Every array a step makes lives in a child {@link NDManager} closed at the end of the step; each
+ * player's gradients are zeroed right before its own backward (DJL never zeroes them, and the generator's
+ * backward fills the critic's). Noise and data come from two seeded {@link RandomStream}s whose states are
+ * checkpointed, so a resumed run repeats an uninterrupted one exactly on CPU.
+ */
+public final class DjlGanTrainer implements GanTrainer {
+    private final GanSpec spec;
+    private final BatchSource data;
+    private final NDManager manager;
+    private final Block generator;
+    private final Block critic;
+    private final ParameterStore store;
+    private final List<Parameter> generatorParameters;
+    private final List<Parameter> criticParameters;
+    private final ParameterOptimizer generatorOptimizer;
+    private final ParameterOptimizer criticOptimizer;
+    private final Objective objective;
+    private final InputGradients inputGradients;
+    private final RandomStream dataRandom;
+    private final RandomStream noiseRandom;
+    private final List<GanListener> listeners = new ArrayList<>();
+    private final Map<String, String> provenance = new LinkedHashMap<>();
+    private long step;
+    private StepReport lastReport;
+
+    private DjlGanTrainer(GanSpec spec, BatchSource data) {
+        if (!Arrays.equals(data.exampleShape(), spec.generator().outputShape())) {
+            throw new IllegalArgumentException("dataset '" + data.identity() + "': examples have shape "
+                    + NetworkSpec.describe(data.exampleShape()) + " but the generator makes "
+                    + NetworkSpec.describe(spec.generator().outputShape()));
+        }
+        this.spec = spec;
+        this.data = data;
+        this.manager = NDManager.newBaseManager(Device.cpu());
+        boolean ok = false;
+        try {
+            Engine.getInstance().setRandomSeed((int) (spec.seed() ^ (spec.seed() >>> 32)));
+            this.generator = Networks.build(spec.generator());
+            this.critic = Networks.build(spec.critic());
+            Networks.initialize(generator, spec.generator(), manager);
+            Networks.initialize(critic, spec.critic(), manager);
+            this.store = new ParameterStore(manager, false);
+            this.generatorParameters = Networks.parameters(generator);
+            this.criticParameters = Networks.parameters(critic);
+            this.generatorOptimizer = Optimizers.of(spec.generatorOptimizer(), manager);
+            this.criticOptimizer = Optimizers.of(spec.criticOptimizer(), manager);
+            this.objective = Objectives.of(spec.objective());
+            this.inputGradients = spec.objective() instanceof ObjectiveSpec.WganGp ? TorchInputGradients.load() : null;
+            this.dataRandom = RandomStream.derive(spec.seed(), "data");
+            this.noiseRandom = RandomStream.derive(spec.seed(), "noise");
+            ok = true;
+        } finally {
+            if (!ok) {
+                manager.close();
+            }
+        }
+        provenance.put("dataset", data.identity());
+    }
+
+    /**
+     * A trainer with freshly initialised networks (seeded by {@code spec.seed()}).
+     *
+     * @throws IllegalArgumentException when the data's example shape differs from the generator's output
+     */
+    public static DjlGanTrainer create(GanSpec spec, BatchSource data) {
+        return new DjlGanTrainer(spec, data);
+    }
+
+    @Override
+    public GanSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public long currentStep() {
+        return step;
+    }
+
+    public Block generator() {
+        return generator;
+    }
+
+    public Block critic() {
+        return critic;
+    }
+
+    /** The long-lived manager holding parameters and optimizer state; per-step work must not attach here. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Extra provenance (git revision, threads, ...) stored in checkpoints. */
+    public void putProvenance(String key, String value) {
+        provenance.put(key, value);
+    }
+
+    @Override
+    public void addListener(GanListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Generator samples {@code G(z)} for {@code z} drawn from {@code random}, made on {@code target}. */
+    public NDArray sample(NDManager target, RandomStream random, int count) {
+        NDArray z = noise(target, random, count);
+        return forward(generator, z, false);
+    }
+
+    /** The critic's scores {@code D(x)} (shape {@code [n, 1]}) in inference mode. */
+    public NDArray score(NDArray x) {
+        return forward(critic, x, false);
+    }
+
+    NDArray noise(NDManager target, RandomStream random, int count) {
+        int latent = spec.latentDim();
+        return target.create(random.gaussians(count * latent), new Shape(count, latent));
+    }
+
+    private NDArray forward(Block block, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    public StepReport step() {
+        long started = System.nanoTime();
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        int batch = spec.schedule().batchSize();
+        double lrFactor = spec.schedule().learningRateFactor(step);
+        try (NDManager scope = manager.newSubManager()) {
+            for (int i = 0; i < spec.schedule().criticSteps(); i++) {
+                criticStep(scope, batch, lrFactor, scalars);
+            }
+            generatorStep(scope, batch, lrFactor, scalars);
+        }
+        step++;
+        lastReport = new StepReport(step, spec.schedule().generatorSteps(), scalars, (System.nanoTime() - started) / 1e9);
+        for (GanListener l : listeners) {
+            l.onStep(lastReport);
+        }
+        return lastReport;
+    }
+
+    private void criticStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
+        try (NDManager scope = outer.newSubManager()) {
+            NDArray real = data.next(scope, dataRandom, batch);
+            checkBatchShape(real, batch);
+            NDArray fake = forward(generator, noise(scope, noiseRandom, batch), true).stopGradient();
+            NDArray eps = inputGradients == null ? null : scope.create(noiseRandom.uniforms(batch), new Shape(batch));
+            zeroGradients(criticParameters);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray dReal = forward(critic, real, true);
+                NDArray dFake = forward(critic, fake, true);
+                NDArray loss = objective.criticLoss(dReal, dFake);
+                scalars.put("critic_loss", (double) loss.getFloat());
+                scalars.put("wasserstein_estimate", (double) dReal.mean().sub(dFake.mean()).getFloat());
+                if (spec.objective() instanceof ObjectiveSpec.WganGp gp) {
+                    GradientPenalty.Result penalty = GradientPenalty.compute(x -> forward(critic, x, true), real, fake, eps,
+                            gp.lambda(), gp.oneSided(), inputGradients);
+                    scalars.put("gradient_penalty", (double) penalty.penalty().getFloat());
+                    scalars.put("gradient_norm", (double) penalty.norms().mean().getFloat());
+                    loss = loss.add(penalty.penalty());
+                }
+                collector.backward(loss);
+            }
+            criticOptimizer.step(criticParameters, lrFactor);
+            if (spec.objective() instanceof ObjectiveSpec.WganClip clip) {
+                clipWeights(scope, clip.clip());
+            }
+        }
+    }
+
+    private void checkBatchShape(NDArray real, int batch) {
+        long[] expected = new long[data.exampleShape().length + 1];
+        expected[0] = batch;
+        System.arraycopy(data.exampleShape(), 0, expected, 1, data.exampleShape().length);
+        if (!Arrays.equals(real.getShape().getShape(), expected)) {
+            throw new IllegalStateException("dataset '" + data.identity() + "': returned a batch of shape "
+                    + real.getShape() + ", expected " + NetworkSpec.describe(expected));
+        }
+    }
+
+    private void generatorStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
+        try (NDManager scope = outer.newSubManager()) {
+            NDArray z = noise(scope, noiseRandom, batch);
+            zeroGradients(generatorParameters);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray dFake = forward(critic, forward(generator, z, true), true);
+                NDArray loss = objective.generatorLoss(dFake);
+                scalars.put("generator_loss", (double) loss.getFloat());
+                collector.backward(loss);
+            }
+            generatorOptimizer.step(generatorParameters, lrFactor);
+        }
+    }
+
+    /**
+     * Clips every critic weight to {@code [-c, c]} in place. Every temporary lives in {@code scope}: DJL's
+     * {@code clip(Number, Number)} would leave two scalars on the long-lived manager per call.
+     * {@code w * 0 + clip(w)} writes the clipped values exactly.
+     */
+    private void clipWeights(NDManager scope, double c) {
+        for (Parameter p : criticParameters) {
+            if (!p.requiresGradient()) {
+                continue; // running statistics are not weights
+            }
+            NDArray w = p.getArray();
+            DataType type = w.getDataType();
+            NDArray hi = TensorConstants.scalar(scope, c, type);
+            NDArray lo = TensorConstants.scalar(scope, -c, type);
+            NDArray clipped = w.minimum(hi);
+            clipped.attach(scope);
+            clipped = clipped.maximum(lo);
+            w.muli(TensorConstants.scalar(scope, 0, type)).addi(clipped);
+        }
+    }
+
+    private static void zeroGradients(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            if (w.hasGradient()) {
+                try (NDArray g = w.getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
+    @Override
+    public RunSummary run() {
+        long started = System.nanoTime();
+        for (GanListener l : listeners) {
+            l.onStart(spec, step);
+        }
+        while (step < spec.schedule().generatorSteps()) {
+            step();
+        }
+        RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,
+                lastReport == null ? Map.of() : lastReport.scalars());
+        for (GanListener l : listeners) {
+            l.onEnd(summary);
+        }
+        return summary;
+    }
+
+    @Override
+    public void saveCheckpoint(Path file) throws IOException {
+        JsonObject meta = new JsonObject();
+        meta.add("spec", SpecJson.toJson(spec));
+        meta.addProperty("step", step);
+        meta.addProperty("dataRandomState", dataRandom.state());
+        meta.addProperty("noiseRandomState", noiseRandom.state());
+        JsonObject prov = new JsonObject();
+        provenance.forEach(prov::addProperty);
+        meta.add("provenance", prov);
+        CheckpointFile.write(file, meta.toString(), out -> {
+            generator.saveParameters(out);
+            critic.saveParameters(out);
+            generatorOptimizer.save(out);
+            criticOptimizer.save(out);
+        });
+        for (GanListener l : listeners) {
+            l.onCheckpoint(file, step);
+        }
+    }
+
+    @Override
+    public void resume(Path file) throws IOException {
+        CheckpointFile.Contents contents = CheckpointFile.read(file);
+        JsonObject meta;
+        GanSpec saved;
+        try {
+            meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
+            saved = SpecJson.fromJson(meta.getAsJsonObject("spec"));
+        } catch (RuntimeException e) {
+            throw new IOException("checkpoint " + file + ": unreadable metadata: " + e.getMessage(), e);
+        }
+        String mismatch = SpecComparison.firstDifference(saved, spec);
+        if (mismatch != null) {
+            throw new IllegalArgumentException("checkpoint " + file + ": was written for a different run (" + mismatch + ")");
+        }
+        try (DataInputStream in = contents.bodyStream()) {
+            generator.loadParameters(manager, in);
+            critic.loadParameters(manager, in);
+            generatorOptimizer.load(in);
+            criticOptimizer.load(in);
+            restoreGradientFlags(generatorParameters);
+            restoreGradientFlags(criticParameters);
+        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+            throw new IOException("checkpoint " + file + ": parameters do not fit this model: " + e.getMessage(), e);
+        }
+        step = meta.get("step").getAsLong();
+        dataRandom.restore(meta.get("dataRandomState").getAsLong());
+        noiseRandom.restore(meta.get("noiseRandomState").getAsLong());
+    }
+
+    /** Loaded arrays are new tensors without autograd; trainable ones need their gradient again. */
+    private static void restoreGradientFlags(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (inputGradients != null) {
+            inputGradients.close();
+        }
+        generatorOptimizer.close();
+        criticOptimizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.stablegan.djl.train;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.ScheduleSpec;
+
+/**
+ * Writes a {@link GanSpec} as JSON and reads it back exactly, so checkpoints and summaries carry the whole
+ * spec. Unknown types or missing fields fail with an {@link IllegalArgumentException} naming the field.
+ */
+public final class SpecJson {
+    private SpecJson() {}
+
+    public static JsonObject toJson(GanSpec spec) {
+        JsonObject o = new JsonObject();
+        o.add("generator", network(spec.generator()));
+        o.add("critic", network(spec.critic()));
+        o.add("objective", objective(spec.objective()));
+        o.add("generatorOptimizer", optimizer(spec.generatorOptimizer()));
+        o.add("criticOptimizer", optimizer(spec.criticOptimizer()));
+        JsonObject s = new JsonObject();
+        s.addProperty("criticSteps", spec.schedule().criticSteps());
+        s.addProperty("generatorSteps", spec.schedule().generatorSteps());
+        s.addProperty("batchSize", spec.schedule().batchSize());
+        s.addProperty("linearDecay", spec.schedule().linearDecay());
+        o.add("schedule", s);
+        o.addProperty("seed", spec.seed());
+        return o;
+    }
+
+    public static String toJsonString(GanSpec spec) {
+        return toJson(spec).toString();
+    }
+
+    public static GanSpec fromJson(String json) {
+        try {
+            return fromJson(JsonParser.parseString(json).getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException("spec: not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    public static GanSpec fromJson(JsonObject o) {
+        JsonObject s = object(o, "schedule");
+        ScheduleSpec schedule = new ScheduleSpec(integer(s, "schedule.criticSteps"),
+                number(s, "schedule.generatorSteps").longValue(), integer(s, "schedule.batchSize"),
+                field(s, "schedule.linearDecay").getAsBoolean());
+        return new GanSpec(network(object(o, "generator"), "generator"), network(object(o, "critic"), "critic"),
+                objective(object(o, "objective")), optimizer(object(o, "generatorOptimizer"), "generatorOptimizer"),
+                optimizer(object(o, "criticOptimizer"), "criticOptimizer"), schedule, number(o, "seed").longValue());
+    }
+
+    private static JsonObject network(NetworkSpec n) {
+        JsonObject o = new JsonObject();
+        if (n instanceof NetworkSpec.Mlp m) {
+            o.addProperty("type", "mlp");
+            o.addProperty("inputDim", m.inputDim());
+            o.addProperty("width", m.width());
+            o.addProperty("hiddenLayers", m.hiddenLayers());
+            o.addProperty("outputDim", m.outputDim());
+        } else if (n instanceof NetworkSpec.Dcgan32Generator g) {
+            o.addProperty("type", "dcgan32-generator");
+            o.addProperty("latentDim", g.latentDim());
+            o.addProperty("channels", g.channels());
+            o.addProperty("width", g.width());
+        } else if (n instanceof NetworkSpec.Dcgan32Critic c) {
+            o.addProperty("type", "dcgan32-critic");
+            o.addProperty("channels", c.channels());
+            o.addProperty("width", c.width());
+        } else {
+            throw new IllegalArgumentException("network: no JSON form for " + n);
+        }
+        return o;
+    }
+
+    private static NetworkSpec network(JsonObject o, String field) {
+        String type = field(o, field + ".type").getAsString();
+        return switch (type) {
+            case "mlp" -> new NetworkSpec.Mlp(integer(o, field + ".inputDim"), integer(o, field + ".width"),
+                    integer(o, field + ".hiddenLayers"), integer(o, field + ".outputDim"));
+            case "dcgan32-generator" -> new NetworkSpec.Dcgan32Generator(integer(o, field + ".latentDim"),
+                    integer(o, field + ".channels"), integer(o, field + ".width"));
+            case "dcgan32-critic" -> new NetworkSpec.Dcgan32Critic(integer(o, field + ".channels"),
+                    integer(o, field + ".width"));
+            default -> throw new IllegalArgumentException(field + ".type: unknown network type '" + type + "'");
+        };
+    }
+
+    private static JsonObject objective(ObjectiveSpec spec) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", spec.name());
+        if (spec instanceof ObjectiveSpec.WganClip c) {
+            o.addProperty("clip", c.clip());
+        } else if (spec instanceof ObjectiveSpec.WganGp gp) {
+            o.addProperty("lambda", gp.lambda());
+        } else if (spec instanceof ObjectiveSpec.Minimax m) {
+            o.addProperty("realLabel", m.realLabel());
+        } else if (spec instanceof ObjectiveSpec.LeastSquares ls) {
+            o.addProperty("a", ls.a());
+            o.addProperty("b", ls.b());
+            o.addProperty("c", ls.c());
+        }
+        return o;
+    }
+
+    private static ObjectiveSpec objective(JsonObject o) {
+        String name = field(o, "objective.name").getAsString();
+        ObjectiveSpec base = ObjectiveSpec.byName(name);
+        if (base instanceof ObjectiveSpec.WganClip) {
+            return new ObjectiveSpec.WganClip(number(o, "objective.clip").doubleValue());
+        } else if (base instanceof ObjectiveSpec.WganGp gp) {
+            return new ObjectiveSpec.WganGp(number(o, "objective.lambda").doubleValue(), gp.oneSided());
+        } else if (base instanceof ObjectiveSpec.Minimax m) {
+            return new ObjectiveSpec.Minimax(m.nonSaturating(), number(o, "objective.realLabel").doubleValue());
+        } else if (base instanceof ObjectiveSpec.LeastSquares) {
+            return new ObjectiveSpec.LeastSquares(number(o, "objective.a").doubleValue(),
+                    number(o, "objective.b").doubleValue(), number(o, "objective.c").doubleValue());
+        }
+        return base;
+    }
+
+    private static JsonObject optimizer(OptimizerSpec spec) {
+        JsonObject o = new JsonObject();
+        if (spec instanceof OptimizerSpec.Adam a) {
+            o.addProperty("type", "adam");
+            o.addProperty("learningRate", a.learningRate());
+            o.addProperty("beta1", a.beta1());
+            o.addProperty("beta2", a.beta2());
+            o.addProperty("epsilon", a.epsilon());
+        } else if (spec instanceof OptimizerSpec.RmsProp r) {
+            o.addProperty("type", "rmsprop");
+            o.addProperty("learningRate", r.learningRate());
+            o.addProperty("alpha", r.alpha());
+            o.addProperty("epsilon", r.epsilon());
+        }
+        return o;
+    }
+
+    private static OptimizerSpec optimizer(JsonObject o, String field) {
+        String type = field(o, field + ".type").getAsString();
+        return switch (type) {
+            case "adam" -> new OptimizerSpec.Adam(number(o, field + ".learningRate").doubleValue(),
+                    number(o, field + ".beta1").doubleValue(), number(o, field + ".beta2").doubleValue(),
+                    number(o, field + ".epsilon").doubleValue());
+            case "rmsprop" -> new OptimizerSpec.RmsProp(number(o, field + ".learningRate").doubleValue(),
+                    number(o, field + ".alpha").doubleValue(), number(o, field + ".epsilon").doubleValue());
+            default -> throw new IllegalArgumentException(field + ".type: unknown optimizer '" + type + "'");
+        };
+    }
+
+    private static JsonElement field(JsonObject o, String path) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException(path + ": missing");
+        }
+        return e;
+    }
+
+    private static JsonObject object(JsonObject o, String path) {
+        JsonElement e = field(o, path);
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException(path + ": must be an object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private static Number number(JsonObject o, String path) {
+        JsonElement e = field(o, path);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalArgumentException(path + ": must be a number, got " + e);
+        }
+        return e.getAsNumber();
+    }
+
+    private static int integer(JsonObject o, String path) {
+        double v = number(o, path).doubleValue();
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(path + ": must be an integer, got " + v);
+        }
+        return (int) v;
+    }
+}

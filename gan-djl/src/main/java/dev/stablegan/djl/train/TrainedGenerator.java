@@ -1,0 +1,107 @@
+package dev.stablegan.djl.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.nn.Networks;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A generator loaded from a training checkpoint, for applications that only draw samples: no critic, no
+ * optimizer, no training code runs. {@code x = G(z)}, {@code z ~ N(0, I)} drawn from a seeded stream.
+ *
+ * <pre>{@code
+ * try (TrainedGenerator g = TrainedGenerator.load(Path.of("run/checkpoint.ckpt"))) {
+ *     float[][] points = g.sample(1000, 42L);
+ * }
+ * }</pre>
+ */
+public final class TrainedGenerator implements AutoCloseable {
+    private final GanSpec spec;
+    private final long step;
+    private final NDManager manager;
+    private final Block generator;
+    private final ParameterStore store;
+
+    private TrainedGenerator(GanSpec spec, long step, NDManager manager, Block generator) {
+        this.spec = spec;
+        this.step = step;
+        this.manager = manager;
+        this.generator = generator;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Loads the generator stored in {@code checkpoint}.
+     *
+     * @throws IOException naming the file when it is missing, truncated, foreign or does not fit its spec
+     */
+    public static TrainedGenerator load(Path checkpoint) throws IOException {
+        CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
+        GanSpec spec;
+        long step;
+        try {
+            JsonObject meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
+            spec = SpecJson.fromJson(meta.getAsJsonObject("spec"));
+            step = meta.get("step").getAsLong();
+        } catch (RuntimeException e) {
+            throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
+        }
+        NDManager manager = NDManager.newBaseManager(Device.cpu());
+        try (DataInputStream in = contents.bodyStream()) {
+            Block generator = Networks.build(spec.generator());
+            Networks.initialize(generator, spec.generator(), manager);
+            generator.loadParameters(manager, in);
+            return new TrainedGenerator(spec, step, manager, generator);
+        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new IOException("checkpoint " + checkpoint + ": generator parameters do not fit its spec: " + e.getMessage(), e);
+        }
+    }
+
+    public GanSpec spec() {
+        return spec;
+    }
+
+    /** The generator step the checkpoint was written at. */
+    public long step() {
+        return step;
+    }
+
+    /** Samples as an array of shape {@code [count, outputShape...]} on {@code target}. */
+    public NDArray sample(NDManager target, int count, long seed) {
+        int latent = spec.latentDim();
+        RandomStream random = new RandomStream(seed);
+        NDArray z = target.create(random.gaussians(count * latent), new Shape(count, latent));
+        return generator.forward(store, new NDList(z), false).singletonOrThrow();
+    }
+
+    /** Samples flattened to one row per sample. */
+    public float[][] sample(int count, long seed) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = sample(scope, count, seed);
+            int width = Math.toIntExact(x.size() / count);
+            float[] flat = x.toFloatArray();
+            float[][] rows = new float[count][width];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * width, rows[i], 0, width);
+            }
+            return rows;
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.stablegan.examples;
+
+import dev.stablegan.examples.cli.SampleCommand;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./gan} command line: one subcommand per reproduction or tool. */
+@Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
+        description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
+        subcommands = {SampleCommand.class, CommandLine.HelpCommand.class})
+public final class GanCli {
+
+    /** Exit code for bad input (settings, files); 1 is left for unexpected failures. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new GanCli());
+        cli.setExecutionExceptionHandler(GanCli::handle);
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        Throwable cause = e;
+        if (cause instanceof UncheckedIOException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        boolean badInput = cause instanceof IllegalArgumentException || cause instanceof java.io.IOException;
+        err.println(cmd.getCommandName() + ": error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        if (!badInput) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return badInput ? EXIT_BAD_INPUT : 1;
+    }
+}
