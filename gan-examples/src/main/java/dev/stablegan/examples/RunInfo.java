@@ -1,0 +1,59 @@
+package dev.stablegan.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** Facts about the running code for provenance: the git revision of the working copy and the JDK. */
+public final class RunInfo {
+    private static volatile String revision;
+
+    private RunInfo() {}
+
+    /**
+     * {@code git rev-parse --short HEAD} in the working directory, with {@code -dirty} when files differ from it;
+     * {@code "unknown"} outside a git checkout or without git.
+     */
+    public static String gitRevision() {
+        String r = revision;
+        if (r == null) {
+            String head = git("rev-parse", "--short", "HEAD");
+            if (head.isEmpty()) {
+                r = "unknown";
+            } else {
+                r = git("status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + "-dirty";
+            }
+            revision = r;
+        }
+        return r;
+    }
+
+    /** "17.0.15 (Debian)" style: the runtime version and vendor. */
+    public static String jdk() {
+        return System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")";
+    }
+
+    private static String git(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text;
+            try (InputStream in = p.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return "";
+            }
+            return text;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.stablegan.examples.toy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.Json;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunProvenance;
+import dev.stablegan.api.RunSummary;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.eval.toy.ToyModeMetrics;
+import dev.stablegan.eval.toy.ToyModes;
+import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.plot.Extent;
+import dev.stablegan.examples.plot.LineChart;
+import dev.stablegan.examples.plot.ValueSurfacePlot;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One toy 2-D run (Gulrajani et al. 2017, section 4.1, Figure 1a): trains, then writes the summary, metrics,
+ * the critic's value surface under real and generated samples, the loss curves and a resumable checkpoint.
+ *
+ * <p>Files in {@code out}: {@code summary.json}, {@code metrics.jsonl}, {@code value_surface.png},
+ * {@code losses.png}, {@code checkpoint.ckpt}, and with {@code plotEvery > 0} snapshots
+ * {@code frames/value_surface_stepNNNNNNN.png} plus their mode metrics in {@code modes.jsonl}. A sample is
+ * high quality within 3 standard deviations of its nearest mode; a mode is covered when it holds at least a
+ * quarter of its fair share of the high-quality samples ({@link ToyModes}).
+ */
+public final class ToyRun {
+    /** File names inside the output folder. */
+    public static final String SUMMARY = "summary.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String VALUE_SURFACE = "value_surface.png";
+    public static final String LOSSES = "losses.png";
+    public static final String CHECKPOINT = "checkpoint.ckpt";
+    public static final String MODES = "modes.jsonl";
+    /** Fewest samples the mode metrics accept (the protocol). */
+    public static final int MIN_EVAL_SAMPLES = 2_500;
+    /** Half-width of the plotted square: every toy dataset lies within [-2, 2]^2. */
+    static final double PLOT_RANGE = 2.0;
+    /** Grid points per axis of the value surface. */
+    static final int GRID = 128;
+    /** Real and generated points drawn on each plot. */
+    static final int PLOTTED_POINTS = 1_000;
+
+    /**
+     * What to run.
+     *
+     * @param plotEvery write a snapshot plot and mode metrics every this many generator steps; 0 for none
+     * @param resume continue from {@code out/checkpoint.ckpt} instead of starting over
+     */
+    public record Settings(ToyDataset dataset, ToyPreset preset, GanSpec spec, Path out, int evalSamples,
+            long plotEvery, boolean resume) {
+        public Settings {
+            if (evalSamples < MIN_EVAL_SAMPLES) {
+                throw new IllegalArgumentException("samples: must be >= " + MIN_EVAL_SAMPLES + ", got " + evalSamples);
+            }
+            if (plotEvery < 0) {
+                throw new IllegalArgumentException("plot-every: must be >= 0, got " + plotEvery);
+            }
+        }
+    }
+
+    /**
+     * The outcome written to {@code summary.json}.
+     *
+     * @param modes the mode metrics of the final generator; empty for the swiss roll, which has no modes
+     */
+    public record Outcome(long steps, double seconds, Optional<ToyModeMetrics> modes, Map<String, Double> lastScalars) {}
+
+    private final Settings settings;
+    private final PrintStream log;
+
+    public ToyRun(Settings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Trains and writes every output file.
+     *
+     * @throws IOException naming the file when the output folder or the checkpoint to resume is unusable
+     */
+    public Outcome execute() throws IOException {
+        Path out = settings.out();
+        AtomicFiles.ensureWritableDirectory(out);
+        Path checkpoint = out.resolve(CHECKPOINT);
+        if (settings.resume() && !Files.isRegularFile(checkpoint)) {
+            throw new IOException("resume: no checkpoint at " + checkpoint);
+        }
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), new ToyBatchSource(settings.dataset()))) {
+            trainer.putProvenance("git_revision", RunInfo.gitRevision());
+            if (settings.resume()) {
+                trainer.resume(checkpoint);
+                log.println("toy: resumed " + checkpoint + " at step " + trainer.currentStep());
+            } else if (Files.exists(checkpoint)) {
+                log.println("toy: starting over in " + out + " (its previous run is replaced; --resume continues it)");
+            }
+            keepModeLinesUpTo(out.resolve(MODES), trainer.currentStep());
+            long total = settings.spec().schedule().generatorSteps();
+            trainer.addListener(ConsoleProgress.onStderr());
+            trainer.addListener(new JsonlMetrics(out.resolve(METRICS), Math.max(1, total / 2_000)));
+            trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, Math.max(100, total / 20)));
+            if (settings.plotEvery() > 0) {
+                trainer.addListener(new Snapshots(trainer));
+            }
+            RunSummary summary = trainer.run();
+            Optional<ToyModeMetrics> modes = evaluateModes(trainer);
+            writeValueSurface(trainer, out.resolve(VALUE_SURFACE));
+            writeLosses(out.resolve(METRICS), out.resolve(LOSSES));
+            Outcome outcome = new Outcome(summary.steps(), summary.seconds(), modes, summary.lastScalars());
+            AtomicFiles.writeString(out.resolve(SUMMARY), Json.write(summaryJson(outcome)) + "\n");
+            return outcome;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Drops snapshot lines past {@code step}: those of a run started over, or written after the last checkpoint. */
+    private static void keepModeLinesUpTo(Path modes, long step) throws IOException {
+        if (!Files.exists(modes)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(modes)) {
+            if (!line.isBlank() && JsonParser.parseString(line).getAsJsonObject().get("step").getAsLong() <= step) {
+                kept.add(line);
+            }
+        }
+        AtomicFiles.writeString(modes, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+    }
+
+    private Optional<ToyModeMetrics> evaluateModes(DjlGanTrainer trainer) {
+        Optional<ToyModes> modes = settings.dataset().modes();
+        if (modes.isEmpty()) {
+            return Optional.empty();
+        }
+        RandomStream random = RandomStream.derive(settings.spec().seed() ^ trainer.currentStep(), "evaluation");
+        try (NDManager scope = trainer.manager().newSubManager()) {
+            float[] samples = trainer.sample(scope, random, settings.evalSamples()).toFloatArray();
+            return Optional.of(modes.get().evaluate(samples));
+        }
+    }
+
+    /** {@code values[j][i] = D(x_i, y_j)} on a {@value #GRID}^2 grid over the plotted square. */
+    static double[][] criticSurface(DjlGanTrainer trainer, Extent extent, int n) {
+        float[] grid = new float[2 * n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                grid[2 * (j * n + i)] = (float) extent.gridX(i, n);
+                grid[2 * (j * n + i) + 1] = (float) extent.gridY(j, n);
+            }
+        }
+        float[] scores;
+        try (NDManager scope = trainer.manager().newSubManager()) {
+            NDArray points = scope.create(grid, new Shape((long) n * n, 2));
+            scores = trainer.score(points).toFloatArray();
+        }
+        double[][] values = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                values[j][i] = scores[j * n + i];
+            }
+        }
+        return values;
+    }
+
+    private void writeValueSurface(DjlGanTrainer trainer, Path file) throws IOException {
+        Extent extent = Extent.square(PLOT_RANGE);
+        double[][] real = settings.dataset().sampleRows(RandomStream.derive(settings.spec().seed(), "plot-real"),
+                PLOTTED_POINTS);
+        double[][] fake;
+        try (NDManager scope = trainer.manager().newSubManager()) {
+            RandomStream random = RandomStream.derive(settings.spec().seed(), "plot-fake");
+            fake = rows(trainer.sample(scope, random, PLOTTED_POINTS).toFloatArray());
+        }
+        String title = String.format(Locale.ROOT, "%s, %s, step %d: critic value surface",
+                settings.dataset().id(), settings.spec().objective().name(), trainer.currentStep());
+        ValueSurfacePlot.write(criticSurface(trainer, extent, GRID), extent, real, fake, title, file);
+    }
+
+    private static double[][] rows(float[] interleaved) {
+        double[][] rows = new double[interleaved.length / 2][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {interleaved[2 * i], interleaved[2 * i + 1]};
+        }
+        return rows;
+    }
+
+    /** Plots every scalar of {@code metrics.jsonl} that the objective logs against the generator step. */
+    static void writeLosses(Path metrics, Path file) throws IOException {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(metrics)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            double step = o.get("step").getAsDouble();
+            for (String key : List.of("critic_loss", "generator_loss", "wasserstein_estimate", "gradient_penalty")) {
+                if (o.has(key) && !o.get(key).isJsonNull()) {
+                    series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, o.get(key).getAsDouble()});
+                }
+            }
+        }
+        LineChart.Builder chart = LineChart.builder().optTitle("Losses per generator step (" + metrics.getFileName() + ")")
+                .optXLabel("generator step").optYLabel("value");
+        boolean any = false;
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            List<double[]> points = e.getValue();
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                x[i] = points.get(i)[0];
+                y[i] = points.get(i)[1];
+            }
+            chart.addSeries(e.getKey(), x, y);
+            any = true;
+        }
+        if (any) {
+            chart.build().writeTo(file);
+        }
+    }
+
+    private Map<String, Object> summaryJson(Outcome outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", settings.dataset().id());
+        m.put("objective", settings.spec().objective().name());
+        m.put("preset", settings.preset().id());
+        m.put("steps", outcome.steps());
+        m.put("seconds", outcome.seconds());
+        if (outcome.modes().isPresent()) {
+            ToyModeMetrics modes = outcome.modes().get();
+            m.put("modes_covered", modes.modesCovered());
+            m.put("modes_total", modes.modesTotal());
+            m.put("high_quality_fraction", modes.highQualityFraction());
+            m.put("high_quality_per_mode", modes.highQualityPerMode());
+        } else {
+            m.put("modes_covered", null);
+            m.put("modes_total", null);
+            m.put("high_quality_fraction", null);
+        }
+        m.put("evaluation_samples", settings.evalSamples());
+        m.put("last_scalars", outcome.lastScalars());
+        RunProvenance provenance = new RunProvenance(settings.spec().toString(), settings.spec().seed(),
+                RunInfo.gitRevision(), EngineSetup.describeEngine(), "cpu", EngineSetup.threads(), RunInfo.jdk(),
+                settings.dataset().id());
+        m.put("provenance", provenance.toMap());
+        return m;
+    }
+
+    /** Every {@code plotEvery} steps: a value-surface frame and one line of mode metrics. */
+    private final class Snapshots implements GanListener {
+        private final DjlGanTrainer trainer;
+
+        Snapshots(DjlGanTrainer trainer) {
+            this.trainer = trainer;
+        }
+
+        @Override
+        public void onStep(StepReport report) {
+            if (report.step() % settings.plotEvery() != 0) {
+                return;
+            }
+            try {
+                Path frames = settings.out().resolve("frames");
+                Files.createDirectories(frames);
+                writeValueSurface(trainer, frames.resolve(String.format(Locale.ROOT, "value_surface_step%07d.png", report.step())));
+                Optional<ToyModeMetrics> modes = evaluateModes(trainer);
+                if (modes.isPresent()) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("step", report.step());
+                    line.put("modes_covered", modes.get().modesCovered());
+                    line.put("modes_total", modes.get().modesTotal());
+                    line.put("high_quality_fraction", modes.get().highQualityFraction());
+                    Files.writeString(settings.out().resolve(MODES), Json.write(line) + "\n",
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("snapshot at step " + report.step() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.stablegan.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.examples.GanCli;
+import dev.stablegan.examples.toy.ToyRun;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of {@code ./gan toy} on a few steps, and its answers to bad input. */
+class ToyCommandTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShortRunWritesSummaryMetricsPicturesAndCheckpoint() throws IOException {
+        Path out = dir.resolve("run");
+        int code = run("toy", "--dataset", "8gaussians", "--objective", "wgan-gp", "--steps", "6", "--plot-every", "3",
+                "--out", out.toString());
+
+        assertThat(code).isZero();
+        JsonObject summary = json(out.resolve(ToyRun.SUMMARY));
+        assertThat(summary.get("steps").getAsLong()).isEqualTo(6);
+        assertThat(summary.get("modes_total").getAsInt()).isEqualTo(8);
+        assertThat(summary.get("modes_covered").getAsInt()).isBetween(0, 8);
+        assertThat(summary.get("high_quality_fraction").getAsDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("seconds").getAsDouble()).isPositive();
+        assertThat(summary.getAsJsonObject("provenance").get("engine").getAsString()).startsWith("PyTorch");
+        assertThat(steps(out.resolve(ToyRun.METRICS))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(steps(out.resolve(ToyRun.MODES))).containsExactly(3L, 6L);
+        assertImage(out.resolve(ToyRun.VALUE_SURFACE));
+        assertImage(out.resolve(ToyRun.LOSSES));
+        assertImage(out.resolve("frames/value_surface_step0000003.png"));
+        assertThat(out.resolve(ToyRun.CHECKPOINT)).isRegularFile();
+    }
+
+    @Test
+    void aResumedRunContinuesFromItsCheckpointAndKeepsOneLinePerStep() throws IOException {
+        Path out = dir.resolve("run");
+        assertThat(run("toy", "--objective", "wgan-clip", "--steps", "4", "--out", out.toString())).isZero();
+        assertThat(run("toy", "--objective", "wgan-clip", "--steps", "7", "--resume", "--out", out.toString())).isZero();
+
+        assertThat(json(out.resolve(ToyRun.SUMMARY)).get("steps").getAsLong()).isEqualTo(7);
+        assertThat(steps(out.resolve(ToyRun.METRICS))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void theSwissRollHasNoModesSoItsModeFieldsAreNull() throws IOException {
+        Path out = dir.resolve("roll");
+        assertThat(run("toy", "--dataset", "swissroll", "--objective", "lsgan", "--steps", "2", "--out", out.toString()))
+                .isZero();
+        JsonObject summary = json(out.resolve(ToyRun.SUMMARY));
+        assertThat(summary.get("modes_covered").isJsonNull()).isTrue();
+        assertThat(summary.get("high_quality_fraction").isJsonNull()).isTrue();
+        assertImage(out.resolve(ToyRun.VALUE_SURFACE));
+    }
+
+    @Test
+    void badSettingsFailWithTheOptionNamedAndWriteNothing() throws IOException {
+        Path out = dir.resolve("never");
+        assertBadInput("--dataset", "toy", "--dataset", "9gaussians", "--out", out.toString());
+        assertBadInput("--objective", "toy", "--objective", "wgan-xx", "--out", out.toString());
+        assertBadInput("--preset", "toy", "--preset", "huge", "--out", out.toString());
+        assertBadInput("--steps", "toy", "--steps", "0", "--out", out.toString());
+        assertBadInput("--lambda", "toy", "--lambda", "-1", "--out", out.toString());
+        assertBadInput("--lambda", "toy", "--objective", "minimax", "--lambda", "1", "--out", out.toString());
+        assertBadInput("--clip", "toy", "--objective", "wgan-gp", "--clip", "0.1", "--out", out.toString());
+        assertBadInput("--samples", "toy", "--samples", "100", "--out", out.toString());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void resumeWithoutACheckpointNamesTheMissingFile() throws IOException {
+        Path out = dir.resolve("empty");
+        String err = assertBadInput("resume", "toy", "--resume", "--steps", "2", "--out", out.toString());
+        assertThat(err).contains(out.resolve(ToyRun.CHECKPOINT).toString());
+        assertThat(list(out)).isEmpty();
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsRefusedBeforeTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+        String err = assertBadInput(file.toString(), "toy", "--steps", "2", "--out", file.toString());
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    private static String assertBadInput(String expectedInMessage, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        String text;
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            code = GanCli.execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code for %s", String.join(" ", args)).isEqualTo(GanCli.EXIT_BAD_INPUT);
+        assertThat(text).contains("error:").contains(expectedInMessage);
+        return text;
+    }
+
+    private static int run(String... args) {
+        return GanCli.execute(args);
+    }
+
+    private static JsonObject json(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    private static List<Long> steps(Path jsonl) throws IOException {
+        return Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank())
+                .map(l -> JsonParser.parseString(l).getAsJsonObject().get("step").getAsLong()).collect(Collectors.toList());
+    }
+
+    private static void assertImage(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("PNG %s", png).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(100);
+    }
+
+    private static Set<Path> list(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+}
