@@ -2,6 +2,7 @@ package dev.stablegan.examples;
 
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.ToyCommand;
+import dev.stablegan.examples.cli.ToyGradientsCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./gan} command line: one subcommand per reproduction or tool. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
-        subcommands = {ToyCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
 public final class GanCli {
 
     /** Exit code for bad input (settings, files); 1 is left for unexpected failures. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.examples.GanCli;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,14 @@ class ToyGradientsCommandTests {
 
         assertThat(code).isEqualTo(2);
         assertThat(failure.get()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--steps");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theLauncherRunsItAsToyGradientsWithExitCodeTwoForBadInput() {
+        Path out = folder.resolve("never");
+        assertThat(GanCli.execute("toy-gradients", "--out", out.toString(), "--steps", "0"))
+                .isEqualTo(GanCli.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
     }
 
