@@ -51,7 +51,9 @@ final class Ticks {
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e6 || step < 1e-4) {
-            return String.format(Locale.ROOT, "%.2g", value).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            // enough significant digits that neighbours one step apart read differently
+            int digits = (int) (Math.floor(Math.log10(magnitude)) - Math.floor(Math.log10(step) + 1e-9)) + 1;
+            return String.format(Locale.ROOT, "%." + Math.max(2, digits) + "g", value).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
         }
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         return new BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();

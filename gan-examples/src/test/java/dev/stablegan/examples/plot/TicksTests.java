@@ -36,4 +36,12 @@ class TicksTests {
         assertThat(Ticks.label(3e-5, 1e-5)).isEqualTo("3.0e-5");
         assertThat(Ticks.label(2e6, 1e6)).isEqualTo("2.0e6");
     }
+
+    @Test
+    void neighbouringSmallLevelsOnANarrowRangeGetDistinctLabels() {
+        // A weight-clipped critic's surface spans about -0.0096 to -0.0091 in steps of 5e-5.
+        assertThat(Ticks.label(-0.00915, 5e-5)).isEqualTo("-0.00915");
+        assertThat(Ticks.label(-0.0092, 5e-5)).isEqualTo("-0.00920");
+        assertThat(Ticks.label(2.5e6, 5e5)).isEqualTo("2.5e6");
+    }
 }
