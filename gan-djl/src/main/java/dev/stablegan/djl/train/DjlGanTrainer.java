@@ -67,6 +67,7 @@ public final class DjlGanTrainer implements GanTrainer {
     private final List<GanListener> listeners = new ArrayList<>();
     private final Map<String, String> provenance = new LinkedHashMap<>();
     private long step;
+    private double trainedSeconds;
     private StepReport lastReport;
 
     private DjlGanTrainer(GanSpec spec, BatchSource data) {
@@ -120,6 +121,11 @@ public final class DjlGanTrainer implements GanTrainer {
     @Override
     public long currentStep() {
         return step;
+    }
+
+    /** Seconds spent in {@link #step()} over the whole run, including the runs this one was resumed from. */
+    public double trainedSeconds() {
+        return trainedSeconds;
     }
 
     public Block generator() {
@@ -178,7 +184,9 @@ public final class DjlGanTrainer implements GanTrainer {
             generatorStep(scope, batch, lrFactor, scalars);
         }
         step++;
-        lastReport = new StepReport(step, spec.schedule().generatorSteps(), scalars, (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        trainedSeconds += seconds;
+        lastReport = new StepReport(step, spec.schedule().generatorSteps(), scalars, seconds);
         for (GanListener l : listeners) {
             l.onStep(lastReport);
         }
@@ -292,6 +300,7 @@ public final class DjlGanTrainer implements GanTrainer {
         JsonObject meta = new JsonObject();
         meta.add("spec", SpecJson.toJson(spec));
         meta.addProperty("step", step);
+        meta.addProperty("trainedSeconds", trainedSeconds);
         meta.addProperty("dataRandomState", dataRandom.state());
         meta.addProperty("noiseRandomState", noiseRandom.state());
         JsonObject prov = new JsonObject();
@@ -334,6 +343,7 @@ public final class DjlGanTrainer implements GanTrainer {
             throw new IOException("checkpoint " + file + ": parameters do not fit this model: " + e.getMessage(), e);
         }
         step = meta.get("step").getAsLong();
+        trainedSeconds = meta.has("trainedSeconds") ? meta.get("trainedSeconds").getAsDouble() : 0;
         dataRandom.restore(meta.get("dataRandomState").getAsLong());
         noiseRandom.restore(meta.get("noiseRandomState").getAsLong());
     }

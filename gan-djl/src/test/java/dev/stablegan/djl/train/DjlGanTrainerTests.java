@@ -94,17 +94,20 @@ class DjlGanTrainerTests {
             uninterrupted = t.step();
         }
         Path checkpoint = dir.resolve("run.ckpt");
+        double secondsAtCheckpoint;
         try (DjlGanTrainer first = trainer(o, 6)) {
             for (int i = 0; i < 3; i++) {
                 first.step();
             }
             first.saveCheckpoint(checkpoint);
+            secondsAtCheckpoint = first.trainedSeconds();
             first.step(); // work past the checkpoint that the resumed run must not see
         }
         StepReport resumed;
         try (DjlGanTrainer second = trainer(o, 6)) {
             second.resume(checkpoint);
             assertThat(second.currentStep()).isEqualTo(3);
+            assertThat(second.trainedSeconds()).isPositive().isEqualTo(secondsAtCheckpoint);
             second.step();
             second.step();
             resumed = second.step();

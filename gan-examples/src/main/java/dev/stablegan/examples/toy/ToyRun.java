@@ -85,9 +85,12 @@ public final class ToyRun {
     /**
      * The outcome written to {@code summary.json}.
      *
+     * @param seconds training time of all {@code steps}, including the runs this one was resumed from
+     * @param secondsThisRun training time of this invocation
      * @param modes the mode metrics of the final generator; empty for the swiss roll, which has no modes
      */
-    public record Outcome(long steps, double seconds, Optional<ToyModeMetrics> modes, Map<String, Double> lastScalars) {}
+    public record Outcome(long steps, double seconds, double secondsThisRun, Optional<ToyModeMetrics> modes,
+            Map<String, Double> lastScalars) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -129,7 +132,8 @@ public final class ToyRun {
             Optional<ToyModeMetrics> modes = evaluateModes(trainer);
             writeValueSurface(trainer, out.resolve(VALUE_SURFACE));
             writeLosses(out.resolve(METRICS), out.resolve(LOSSES));
-            Outcome outcome = new Outcome(summary.steps(), summary.seconds(), modes, summary.lastScalars());
+            Outcome outcome = new Outcome(summary.steps(), trainer.trainedSeconds(), summary.seconds(), modes,
+                    summary.lastScalars());
             AtomicFiles.writeString(out.resolve(SUMMARY), Json.write(summaryJson(outcome)) + "\n");
             return outcome;
         } catch (UncheckedIOException e) {
@@ -249,6 +253,7 @@ public final class ToyRun {
         m.put("preset", settings.preset().id());
         m.put("steps", outcome.steps());
         m.put("seconds", outcome.seconds());
+        m.put("seconds_this_run", outcome.secondsThisRun());
         if (outcome.modes().isPresent()) {
             ToyModeMetrics modes = outcome.modes().get();
             m.put("modes_covered", modes.modesCovered());

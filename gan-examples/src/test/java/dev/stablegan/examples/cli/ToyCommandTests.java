@@ -54,7 +54,9 @@ class ToyCommandTests {
         assertThat(run("toy", "--objective", "wgan-clip", "--steps", "4", "--out", out.toString())).isZero();
         assertThat(run("toy", "--objective", "wgan-clip", "--steps", "7", "--resume", "--out", out.toString())).isZero();
 
-        assertThat(json(out.resolve(ToyRun.SUMMARY)).get("steps").getAsLong()).isEqualTo(7);
+        JsonObject summary = json(out.resolve(ToyRun.SUMMARY));
+        assertThat(summary.get("steps").getAsLong()).isEqualTo(7);
+        assertThat(summary.get("seconds").getAsDouble()).isGreaterThan(summary.get("seconds_this_run").getAsDouble());
         assertThat(steps(out.resolve(ToyRun.METRICS))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
