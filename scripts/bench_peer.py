@@ -3,8 +3,10 @@
 
 Run with Debian's python3-torch (`apt-get install python3-torch`; use /usr/bin/python3, not a pyenv python):
     /usr/bin/python3 scripts/bench_peer.py --threads 2 --seconds 20
-Debian's torch is only fast with an optimized BLAS: install `libopenblas0-pthread` (without it matmuls fall
-back to the reference BLAS and the peer is many times slower). The "blas" field says which library is loaded.
+The thread count applies to torch's intra-op threads and to OpenBLAS (set through OPENBLAS_NUM_THREADS
+before torch loads). Debian's torch is only fast with an optimized BLAS: install `libopenblas0-pthread`
+(without it matmuls fall back to the reference BLAS and the peer is many times slower). The "blas" field
+says which library is loaded.
 
 Models mirror gan-djl's Networks (dev.stablegan.djl.nn.Networks) exactly:
   toy-mlp:  G 2 -> 3 x (Linear 512, ReLU) -> Linear 2, D 2 -> 3 x (Linear 512, ReLU) -> Linear 1, batch 256
@@ -32,8 +34,23 @@ Prints one JSON object per model on stdout (progress on stderr). Exits with stat
 """
 import argparse
 import json
+import os
 import sys
 import time
+
+
+def _threads_argument(argv):
+    for i, arg in enumerate(argv):
+        if arg == "--threads" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+    return "1"
+
+
+# torch.set_num_threads does not reach OpenBLAS, which reads these when torch loads it: without them OpenBLAS
+# would use every core even with --threads 1.
+os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = _threads_argument(sys.argv)
 
 try:
     import torch

@@ -130,7 +130,8 @@ public final class PeerBenchmark {
             JsonElement v = e.getValue();
             if (v.isJsonPrimitive()) {
                 JsonPrimitive p = v.getAsJsonPrimitive();
-                fields.put(e.getKey(), p.isNumber() ? p.getAsNumber() : p.isBoolean() ? p.getAsBoolean() : p.getAsString());
+                Object value = p.isNumber() ? p.getAsNumber() : p.isBoolean() ? (Object) p.getAsBoolean() : p.getAsString();
+                fields.put(e.getKey(), value);
             } else if (!v.isJsonNull()) {
                 fields.put(e.getKey(), v.toString());
             }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
  * GFLOP/s is {@code n * FLOPs per iteration / elapsed / 1e9} with the analytic count of {@link StepFlops}
  * ({@code n_critic (F(G) + 12 F(D)) + 3 F(G) + 3 F(D)}), which the peer uses as well. The matmul rate is
  * {@code 2 N^3} FLOPs per {@code N x N} float32 product in libtorch, repeated for 1.5 s after one warm-up.
- * The ratio is Java iterations per second over Python iterations per second (above 1: Java is faster).
+ * The ratio is Java iterations per second over Python iterations per second (above 1: Java is faster); the
+ * best ratio is Python's fastest iteration time over Java's, which is less sensitive to other load on the
+ * machine.
  *
  * <p>The intra-op thread count ({@code --threads}) is fixed for the life of the engine, so compare thread
  * counts with one run each. The peer's speed depends on the BLAS Debian's torch loads (install
@@ -151,7 +153,8 @@ public final class BenchCommand implements Callable<Integer> {
         printTable(out, engineName, threads, timings, peerOutcome);
         out.flush();
         if (json != null) {
-            AtomicFiles.writeString(json, Json.write(results(engineName, threads, matmul, timings, peerOutcome)) + "\n");
+            Map<String, Object> results = results(engineName, threads, matmul, timings, peerOutcome);
+            AtomicFiles.writeString(json, Json.write(results) + "\n");
             progress(err, "wrote " + json);
         }
         return 0;
@@ -216,7 +219,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, String engineName, int threads, List<Timing> timings,
             PeerBenchmark.Outcome peerOutcome) {
-        out.printf(Locale.ROOT, "WGAN-GP generator iterations (%d critic steps + 1 generator step); java: %s, %d thread(s)%n",
+        out.printf(Locale.ROOT,
+                "WGAN-GP generator iterations (%d critic steps + 1 generator step); java: %s, %d thread(s)%n",
                 BenchModel.CRITIC_STEPS, engineName, threads);
         boolean peerOk = peerOutcome != null && peerOutcome.status() == PeerBenchmark.Status.OK;
         if (peerOk && !peerOutcome.models().isEmpty()) {
@@ -224,21 +228,23 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "python: torch %s, %s thread(s), BLAS %s%n", first.get("torch"),
                     first.get("threads"), first.get("blas"));
         }
-        String header = String.format(Locale.ROOT, "%-8s %-6s %5s %9s %10s %10s %9s %14s %11s",
-                "model", "side", "batch", "iter/s", "ms/iter", "GFLOP/iter", "GFLOP/s", "matmul GFLOP/s",
-                "java/python");
+        String header = String.format(Locale.ROOT, "%-8s %-6s %5s %9s %10s %10s %10s %9s %14s %11s %10s",
+                "model", "side", "batch", "iter/s", "ms/iter", "best ms", "GFLOP/iter", "GFLOP/s", "matmul GFLOP/s",
+                "java/python", "best ratio");
         out.println(header);
         for (Timing t : timings) {
             out.println(row(t.model().id(), "java", t.model().batch(), t.iterationsPerSecond(), t.msPerIteration(),
-                    t.flopsPerIteration(), t.gflopsPerSecond(), t.matmulGflops(), ""));
+                    1000 * t.minSeconds(), t.flopsPerIteration(), t.gflopsPerSecond(), t.matmulGflops(), "", ""));
             if (peerOk && peerOutcome.models().containsKey(t.model().id())) {
                 String id = t.model().id();
                 double rate = peerOutcome.number(id, "generator_iterations_per_second");
+                double best = peerOutcome.number(id, "min_ms_per_iteration");
                 out.println(row(id, "python", t.model().batch(), rate, peerOutcome.number(id, "ms_per_iteration"),
-                        (long) peerOutcome.number(id, "flops_per_iteration"),
+                        best, (long) peerOutcome.number(id, "flops_per_iteration"),
                         peerOutcome.number(id, "gflops_per_second"),
                         peerOutcome.number(id, "matmul_gflops_per_second"),
-                        String.format(Locale.ROOT, "%.2f", t.iterationsPerSecond() / rate)));
+                        String.format(Locale.ROOT, "%.2f", t.iterationsPerSecond() / rate),
+                        String.format(Locale.ROOT, "%.2f", best / (1000 * t.minSeconds()))));
             }
         }
         if (peerOutcome != null && !peerOk) {
@@ -246,10 +252,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String row(String model, String side, int batch, double rate, double ms, long flops,
-            double gflops, double matmul, String ratio) {
-        return String.format(Locale.ROOT, "%-8s %-6s %5d %9.3f %10.1f %10.2f %9.1f %14.1f %11s",
-                model, side, batch, rate, ms, flops / 1e9, gflops, matmul, ratio);
+    private static String row(String model, String side, int batch, double rate, double ms, double bestMs,
+            long flops, double gflops, double matmul, String ratio, String bestRatio) {
+        return String.format(Locale.ROOT, "%-8s %-6s %5d %9.3f %10.1f %10.1f %10.2f %9.1f %14.1f %11s %10s",
+                model, side, batch, rate, ms, bestMs, flops / 1e9, gflops, matmul, ratio, bestRatio);
     }
 
     private Map<String, Object> results(String engineName, int threads, double matmul, List<Timing> timings,
@@ -270,12 +276,15 @@ public final class BenchCommand implements Callable<Integer> {
                 entry.put("peer", peerOutcome.models().get(t.model().id()));
                 entry.put("java_over_python", t.iterationsPerSecond()
                         / peerOutcome.number(t.model().id(), "generator_iterations_per_second"));
+                entry.put("java_over_python_best",
+                        peerOutcome.number(t.model().id(), "min_ms_per_iteration") / (1000 * t.minSeconds()));
             }
             entries.add(entry);
         }
         root.put("models", entries);
         Map<String, Object> peerInfo = new LinkedHashMap<>();
-        peerInfo.put("status", peerOutcome == null ? "not_requested" : peerOutcome.status().name().toLowerCase(Locale.ROOT));
+        peerInfo.put("status",
+                peerOutcome == null ? "not_requested" : peerOutcome.status().name().toLowerCase(Locale.ROOT));
         if (peerOutcome != null) {
             peerInfo.put("message", peerOutcome.message());
         }

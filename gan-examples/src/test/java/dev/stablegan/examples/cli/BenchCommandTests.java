@@ -2,6 +2,8 @@ package dev.stablegan.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -27,7 +29,7 @@ class BenchCommandTests {
                 "--json", json.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("toy-mlp").contains("java").contains("GFLOP/s");
+        assertThat(out.toString()).contains("toy-mlp").contains("java").contains("GFLOP/s").contains("best ms");
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(root.get("threads").getAsInt()).isEqualTo(1);
         assertThat(root.get("matmul_size").getAsInt()).isEqualTo(128);
@@ -42,14 +44,14 @@ class BenchCommandTests {
         assertThat(n).isPositive();
         assertThat(seconds).isGreaterThanOrEqualTo(0.5);
         assertThat(toy.get("generator_iterations_per_second").getAsDouble()).isCloseTo(n / seconds,
-                org.assertj.core.data.Percentage.withPercentage(1e-6));
+                withinPercentage(1e-6));
         assertThat(toy.get("ms_per_iteration").getAsDouble() * toy.get("generator_iterations_per_second").getAsDouble())
-                .isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+                .isCloseTo(1000.0, offset(1e-6));
         assertThat(toy.get("min_ms_per_iteration").getAsDouble())
                 .isLessThanOrEqualTo(toy.get("ms_per_iteration").getAsDouble() + 1e-9);
         assertThat(toy.get("flops_per_iteration").getAsLong()).isEqualTo(19_116_851_200L);
         assertThat(toy.get("gflops_per_second").getAsDouble()).isCloseTo(19.1168512 * n / seconds,
-                org.assertj.core.data.Percentage.withPercentage(1e-6));
+                withinPercentage(1e-6));
         assertThat(toy.has("peer")).isFalse();
     }
 
