@@ -1,5 +1,6 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.examples.cli.BenchCommand;
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.ToyCommand;
 import dev.stablegan.examples.cli.ToyGradientsCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./gan} command line: one subcommand per reproduction or tool. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
-        subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GanCli {
 
     /** Exit code for bad input (settings, files); 1 is left for unexpected failures. */
