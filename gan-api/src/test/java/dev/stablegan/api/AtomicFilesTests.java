@@ -27,6 +27,15 @@ class AtomicFilesTests {
         }
     }
 
+    /* Results are for people and other tools: not owner-only like a temporary file, but as any new file. */
+    @Test
+    void writtenFilesGetTheModeOfAnyNewFileNotTheOwnerOnlyModeOfTemporaryFiles() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path written = dir.resolve("written.txt");
+        AtomicFiles.writeString(written, "x");
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     @Test
     void anOutputFolderUnderAFileIsReportedByName() throws Exception {
         Path file = dir.resolve("plain-file");
