@@ -1,9 +1,11 @@
 package dev.stablegan.examples;
 
 import dev.stablegan.examples.cli.BenchCommand;
+import dev.stablegan.examples.cli.BenchMetricsCommand;
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.ToyCommand;
 import dev.stablegan.examples.cli.ToyGradientsCommand;
+import dev.stablegan.examples.cli.eval.EvalCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./gan} command line: one subcommand per reproduction or tool. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
-        subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class,
+            BenchMetricsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class GanCli {
 
     /** Exit code for bad input (settings, files); 1 is left for unexpected failures. */
