@@ -4,6 +4,7 @@ import dev.stablegan.examples.cli.BenchCommand;
 import dev.stablegan.examples.cli.BenchMetricsCommand;
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.ToyCommand;
+import dev.stablegan.examples.cli.TrainClassifierCommand;
 import dev.stablegan.examples.cli.ToyGradientsCommand;
 import dev.stablegan.examples.cli.eval.EvalCommand;
 import java.io.PrintWriter;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
         subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class,
-            BenchMetricsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GanCli {
 
     /** Exit code for bad input (settings, files); 1 is left for unexpected failures. */

@@ -217,8 +217,11 @@ public final class Networks {
                 .build();
     }
 
-    /** PyTorch's default for Linear and Conv: weight and bias uniform in {@code +-1/sqrt(fanIn)}. */
-    private static Block torchDefault(Block layer, long fanIn) {
+    /**
+     * Gives {@code layer} PyTorch's default initialization for Linear and Conv: weight and bias uniform in
+     * {@code +-1/sqrt(fanIn)}. Returns {@code layer}.
+     */
+    public static Block torchDefault(Block layer, long fanIn) {
         UniformInitializer init = new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
         layer.setInitializer(init, Parameter.Type.WEIGHT);
         layer.setInitializer(init, Parameter.Type.BIAS);

