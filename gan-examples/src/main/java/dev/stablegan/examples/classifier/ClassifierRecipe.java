@@ -44,7 +44,8 @@ import java.util.Map;
  * The recipe of the shipped {@link LeNet} classifiers: plain supervised training with softmax cross-entropy,
  * reproducible bit for bit for a given seed, thread count and libtorch.
  *
- * <p>Adam ({@code lr 1e-3}, betas {@code (0.9, 0.999)}), batch 128, examples shuffled each epoch by a seeded
+ * <p>Adam ({@code lr 1e-3}, betas {@code (0.9, 0.999)}) with the learning rate decaying linearly to 0 over the
+ * run ({@code lr_t = lr (1 - t / T)}), batch 128, examples shuffled each epoch by a seeded
  * stream, weights initialized from the engine's generator seeded by {@code seed}, no augmentation. After
  * training it measures the test accuracy and the real-data baselines of the scores the network defines:
  * FID/KID between the first 10,000 training images and the 10,000 test images (the floor a perfect generator
@@ -104,7 +105,8 @@ public final class ClassifierRecipe {
                     for (int b = 0; b < batchesPerEpoch; b++) {
                         int from = b * BATCH;
                         int to = Math.min(data.count(), from + BATCH);
-                        double loss = trainStep(manager, store, net, parameters, adam, data, order, from, to);
+                        double lrFactor = 1.0 - (double) step / total;
+                        double loss = trainStep(manager, store, net, parameters, adam, lrFactor, data, order, from, to);
                         step++;
                         Map<String, Double> scalars = new LinkedHashMap<>();
                         scalars.put("epoch", epoch + 1.0);
@@ -146,7 +148,7 @@ public final class ClassifierRecipe {
     }
 
     private static double trainStep(NDManager manager, ParameterStore store, SequentialBlock net, List<Parameter> parameters,
-            Adam adam, LabelledImages data, int[] order, int from, int to) {
+            Adam adam, double lrFactor, LabelledImages data, int[] order, int from, int to) {
         int n = to - from;
         int pixels = LeNet.SIDE * LeNet.SIDE;
         float[] x = new float[n * pixels];
@@ -168,7 +170,7 @@ public final class ClassifierRecipe {
                 loss = crossEntropy.getFloat();
                 collector.backward(crossEntropy);
             }
-            adam.step(parameters, 1.0);
+            adam.step(parameters, lrFactor);
             return loss;
         }
     }
@@ -177,7 +179,7 @@ public final class ClassifierRecipe {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "./gan train-classifier --dataset " + s.datasetId() + " --epochs " + s.epochs() + " --seed " + s.seed()
                 + " --threads " + EngineSetup.threads());
-        r.put("optimizer", "Adam lr 1e-3 betas (0.9, 0.999)");
+        r.put("optimizer", "Adam lr 1e-3 betas (0.9, 0.999), linear decay to 0");
         r.put("batch", BATCH);
         r.put("epochs", s.epochs());
         r.put("seed", s.seed());

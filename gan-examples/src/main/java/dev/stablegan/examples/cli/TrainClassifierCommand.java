@@ -29,7 +29,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
             description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 3 for mnist, 8 for fashion-mnist).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 5 for mnist, 10 for fashion-mnist).")
     Integer epochs;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -56,7 +56,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MnistFamily family = MnistFamily.byName(dataset);
-        int passes = epochs != null ? epochs : family == MnistFamily.MNIST ? 3 : 8;
+        int passes = epochs != null ? epochs : family == MnistFamily.MNIST ? 5 : 10;
         String name = "lenet-" + family.id();
         String suffix = family == MnistFamily.MNIST ? "LeNet-MNIST" : "LeNet-FashionMNIST";
         ClassifierRecipe.Settings settings = new ClassifierRecipe.Settings(name, suffix, family.id(), family.description(), passes, seed,

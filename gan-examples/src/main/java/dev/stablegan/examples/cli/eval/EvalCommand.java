@@ -219,7 +219,8 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--splits", defaultValue = "10", paramLabel = "S", description = "Splits (default: ${DEFAULT-VALUE}).")
         int splits;
 
-        @Option(names = "--extractor", paramLabel = "NAME", description = "Classifier for --fake images: inception.")
+        @Option(names = "--extractor", paramLabel = "NAME",
+                description = "Classifier for --fake images: lenet-mnist, lenet-fashion-mnist or inception.")
         String extractor;
 
         @Option(names = "--inception-file", paramLabel = "FILE", description = "The FID Inception TorchScript file, for --extractor inception.")

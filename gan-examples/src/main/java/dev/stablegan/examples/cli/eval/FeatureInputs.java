@@ -31,7 +31,8 @@ public final class FeatureInputs {
     Path fake;
 
     @Option(names = "--extractor", paramLabel = "NAME",
-            description = "Feature network for image folders: inception (with --inception-file).")
+            description = "Feature network for image folders: lenet-mnist, lenet-fashion-mnist (shipped; 28x28 gray) or"
+                    + " inception (with --inception-file).")
     String extractor;
 
     @Option(names = "--inception-file", paramLabel = "FILE",
