@@ -10,7 +10,6 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.eval.FeatureMatrix;
-import dev.stablegan.eval.linalg.Float64Arrays;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -65,18 +64,26 @@ public final class LeNetClassifier implements FeatureExtractor {
             if (cardIn == null || paramsIn == null) {
                 throw new IllegalArgumentException("--extractor: no shipped weights for '" + name + "'");
             }
-            JsonObject card = JsonParser.parseString(new String(cardIn.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-            byte[] params = paramsIn.readAllBytes();
-            String actual = Sha256.of(params);
-            String expected = card.get("sha256").getAsString();
-            if (!actual.equals(expected)) {
-                throw new IllegalStateException(name + ".params: SHA-256 " + actual + " differs from its card's " + expected
-                        + "; the shipped weights are damaged");
-            }
-            return fromBytes(name, card.get("score_suffix").getAsString(), card, params);
+            return verified(name, cardIn.readAllBytes(), paramsIn.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped weights of " + name, e);
         }
+    }
+
+    /**
+     * Weights checked against the SHA-256 on their card.
+     *
+     * @throws IllegalStateException when the hash differs
+     */
+    static LeNetClassifier verified(String name, byte[] cardBytes, byte[] params) throws IOException {
+        JsonObject card = JsonParser.parseString(new String(cardBytes, StandardCharsets.UTF_8)).getAsJsonObject();
+        String actual = Sha256.of(params);
+        String expected = card.get("sha256").getAsString();
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(name + ".params: SHA-256 " + actual + " differs from its card's " + expected
+                    + "; the weights are damaged");
+        }
+        return fromBytes(name, card.get("score_suffix").getAsString(), card, params);
     }
 
     /**
@@ -134,27 +141,14 @@ public final class LeNetClassifier implements FeatureExtractor {
 
     @Override
     public Extraction extract(List<RgbImage> images) {
-        if (images.isEmpty()) {
-            throw new IllegalArgumentException("no images to score");
-        }
-        int n = images.size();
-        double[] features = new double[n * LeNet.FEATURE_DIM];
-        double[] probabilities = new double[n * LeNet.CLASSES];
         ParameterStore store = new ParameterStore(manager, false);
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
-            List<RgbImage> batch = images.subList(from, to);
-            try (NDManager step = manager.newSubManager()) {
-                NDArray x = step.create(ImageTensors.grayUnit(batch, LeNet.SIDE, LeNet.SIDE), new Shape(to - from, 1, LeNet.SIDE,
-                        LeNet.SIDE));
-                NDArray f = LeNet.body(net).forward(store, new NDList(x), false).singletonOrThrow();
-                NDArray p = LeNet.head(net).forward(store, new NDList(f), false).singletonOrThrow().softmax(1);
-                System.arraycopy(Float64Arrays.download(f), 0, features, from * LeNet.FEATURE_DIM, (to - from) * LeNet.FEATURE_DIM);
-                System.arraycopy(Float64Arrays.download(p), 0, probabilities, from * LeNet.CLASSES, (to - from) * LeNet.CLASSES);
-            }
-        }
-        return new Extraction(new FeatureMatrix(name + " features of " + n + " images", n, LeNet.FEATURE_DIM, features),
-                new FeatureMatrix(name + " probabilities of " + n + " images", n, LeNet.CLASSES, probabilities));
+        return BatchedExtraction.run(name, name, images, BATCH, LeNet.FEATURE_DIM, LeNet.CLASSES, manager, (step, batch) -> {
+            NDArray x = step.create(ImageTensors.grayUnit(batch, LeNet.SIDE, LeNet.SIDE), new Shape(batch.size(), 1, LeNet.SIDE,
+                    LeNet.SIDE));
+            NDArray f = LeNet.body(net).forward(store, new NDList(x), false).singletonOrThrow();
+            NDArray p = LeNet.head(net).forward(store, new NDList(f), false).singletonOrThrow().softmax(1);
+            return new NDArray[] {f, p};
+        });
     }
 
     /** Class predictions (argmax of the logits) of images, for accuracy checks. */

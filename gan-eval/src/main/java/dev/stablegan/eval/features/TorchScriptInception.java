@@ -4,14 +4,11 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.stablegan.eval.FeatureMatrix;
-import dev.stablegan.eval.linalg.Float64Arrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,25 +106,11 @@ public final class TorchScriptInception implements FeatureExtractor {
 
     @Override
     public Extraction extract(List<RgbImage> images) {
-        if (images.isEmpty()) {
-            throw new IllegalArgumentException("no images to score");
-        }
-        int n = images.size();
-        double[] features = new double[n * FEATURE_DIM];
-        double[] probabilities = new double[n * CLASSES];
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
-            try (NDManager step = manager.newSubManager()) {
-                PtNDArray batch = (PtNDArray) step.create(ImageTensors.nchw(images.subList(from, to)),
-                        ImageTensors.shape(images.subList(from, to))).toType(DataType.UINT8, false);
-                NDArray f = call(step, batch, true);
-                NDArray p = call(step, batch, false);
-                copyRows(f, to - from, FEATURE_DIM, "return_features=True", features, from);
-                copyRows(p, to - from, CLASSES, "no_output_bias=True", probabilities, from);
-            }
-        }
-        return new Extraction(new FeatureMatrix(name() + " features of " + n + " images", n, FEATURE_DIM, features),
-                new FeatureMatrix(name() + " probabilities of " + n + " images", n, CLASSES, probabilities));
+        String who = file + " (is it the FID Inception, inception-2015-12-05.pt?)";
+        return BatchedExtraction.run(who, name(), images, BATCH, FEATURE_DIM, CLASSES, manager, (step, batch) -> {
+            PtNDArray pixels = (PtNDArray) step.create(ImageTensors.nchw(batch), ImageTensors.shape(batch)).toType(DataType.UINT8, false);
+            return new NDArray[] {call(step, pixels, true), call(step, pixels, false)};
+        });
     }
 
     private NDArray call(NDManager step, PtNDArray batch, boolean returnFeatures) {
@@ -152,15 +135,6 @@ public final class TorchScriptInception implements FeatureExtractor {
             fp16.close();
             noBias.close();
         }
-    }
-
-    private void copyRows(NDArray out, int rows, int cols, String call, double[] target, int fromRow) {
-        Shape expected = new Shape(rows, cols);
-        if (!out.getShape().equals(expected)) {
-            throw new IllegalArgumentException(file + ": forward(" + call + ") returned shape " + out.getShape() + ", expected "
-                    + expected + "; is this the FID Inception (inception-2015-12-05.pt)?");
-        }
-        System.arraycopy(Float64Arrays.download(out), 0, target, fromRow * cols, rows * cols);
     }
 
     private static String firstLine(Exception e) {

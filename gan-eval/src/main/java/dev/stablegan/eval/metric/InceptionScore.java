@@ -68,16 +68,8 @@ public final class InceptionScore {
             }
             scores[s] = Math.exp(klSum / (to - from));
         }
-        double mean = 0;
-        for (double v : scores) {
-            mean += v;
-        }
-        mean /= splits;
-        double var = 0;
-        for (double v : scores) {
-            var += (v - mean) * (v - mean);
-        }
-        return new Result(mean, Math.sqrt(var / splits), scores, n, k);
+        Spread spread = Spread.of(scores);
+        return new Result(spread.mean(), spread.std(), scores, n, k);
     }
 
     /**

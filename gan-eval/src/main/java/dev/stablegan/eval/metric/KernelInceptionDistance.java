@@ -75,16 +75,8 @@ public final class KernelInceptionDistance {
                 }
             }
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= subsets;
-        double var = 0;
-        for (double v : values) {
-            var += (v - mean) * (v - mean);
-        }
-        return new Result(mean, Math.sqrt(var / subsets), values, m, seed, real.rows(), fake.rows());
+        Spread spread = Spread.of(values);
+        return new Result(spread.mean(), spread.std(), values, m, seed, real.rows(), fake.rows());
     }
 
     /** {@code sum_{i != j} k(a_i, a_j)}: the whole Gram kernel minus its diagonal {@code (|a_i|^2/d + 1)^3}. */

@@ -88,10 +88,8 @@ public final class EvalCommand implements Runnable {
         out.put("extractor", in.extractorInfo());
     }
 
-    @Command(name = "fid", mixinStandardHelpOptions = true,
-            description = {"Frechet distance between Gaussians fitted to the features (float64, ddof-1 covariances, trace root on"
-                    + " a symmetric factor form; no added epsilon). Example: ./gan eval fid --real real.npy --fake fake.npy"})
-    static final class Fid implements Callable<Integer> {
+    /** The metrics on two feature sets: load both (through an extractor for image folders), score, print. */
+    abstract static class FeatureMetric implements Callable<Integer> {
         @Mixin
         FeatureInputs inputs;
         @Mixin
@@ -99,35 +97,52 @@ public final class EvalCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** Checks the metric's own options before anything is loaded. */
+        void checkSettings() {}
+
+        /** Scores the loaded sets into {@code out}. */
+        abstract void score(FeatureInputs.Loaded in, Map<String, Object> out);
+
+        abstract String metric();
+
         @Override
-        public Integer call() throws IOException {
+        public final Integer call() throws IOException {
             long start = System.nanoTime();
+            checkSettings();
             common.configure();
             FeatureInputs.Loaded in = inputs.load(spec.commandLine().getErr());
-            FrechetDistance.Result r = FrechetDistance.between(in.real(), in.fake());
-            Map<String, Object> out = header("fid", in);
-            out.put("value", r.value());
-            out.put("mean_term", r.meanTerm());
-            out.put("trace_term", r.traceTerm());
-            out.put("factor", r.factor());
-            out.put("warnings", r.warnings());
+            Map<String, Object> out = header(metric(), in);
+            score(in, out);
             inputs(out, in);
             print(spec, out, start);
             return 0;
         }
     }
 
+    @Command(name = "fid", mixinStandardHelpOptions = true,
+            description = {"Frechet distance between Gaussians fitted to the features (float64, ddof-1 covariances, trace root on"
+                    + " a symmetric factor form; no added epsilon). Example: ./gan eval fid --real real.npy --fake fake.npy"})
+    static final class Fid extends FeatureMetric {
+        @Override
+        String metric() {
+            return "fid";
+        }
+
+        @Override
+        void score(FeatureInputs.Loaded in, Map<String, Object> out) {
+            FrechetDistance.Result r = FrechetDistance.between(in.real(), in.fake());
+            out.put("value", r.value());
+            out.put("mean_term", r.meanTerm());
+            out.put("trace_term", r.traceTerm());
+            out.put("factor", r.factor());
+            out.put("warnings", r.warnings());
+        }
+    }
+
     @Command(name = "kid", mixinStandardHelpOptions = true,
             description = {"Kernel Inception distance: unbiased MMD^2 with the kernel (x.y/d + 1)^3, mean and population std over"
                     + " seeded subsets drawn without replacement. Example: ./gan eval kid --real real.npy --fake fake.npy"})
-    static final class Kid implements Callable<Integer> {
-        @Mixin
-        FeatureInputs inputs;
-        @Mixin
-        Common common;
-        @Spec
-        CommandSpec spec;
-
+    static final class Kid extends FeatureMetric {
         @Option(names = "--subsets", defaultValue = "100", paramLabel = "S", description = "Subsets (default: ${DEFAULT-VALUE}).")
         int subsets;
 
@@ -139,24 +154,22 @@ public final class EvalCommand implements Runnable {
         long seed;
 
         @Override
-        public Integer call() throws IOException {
-            long start = System.nanoTime();
-            checkSettings();
-            common.configure();
-            FeatureInputs.Loaded in = inputs.load(spec.commandLine().getErr());
+        String metric() {
+            return "kid";
+        }
+
+        @Override
+        void score(FeatureInputs.Loaded in, Map<String, Object> out) {
             KernelInceptionDistance.Result r = KernelInceptionDistance.between(in.real(), in.fake(), subsets, subsetSize, seed);
-            Map<String, Object> out = header("kid", in);
             out.put("value", r.mean());
             out.put("std", r.std());
             out.put("subsets", subsets);
             out.put("subset_size", subsetSize);
             out.put("seed", seed);
-            inputs(out, in);
-            print(spec, out, start);
-            return 0;
         }
 
-        private void checkSettings() {
+        @Override
+        void checkSettings() {
             if (subsets < 1) {
                 throw new IllegalArgumentException("--subsets: must be >= 1, got " + subsets);
             }
@@ -169,39 +182,34 @@ public final class EvalCommand implements Runnable {
     @Command(name = "prdc", mixinStandardHelpOptions = true,
             description = {"Improved precision and recall (k=3, <=) and density and coverage (k=5, <) of the fake features against"
                     + " the real ones. Example: ./gan eval prdc --real real.npy --fake fake.npy"})
-    static final class Prdc implements Callable<Integer> {
-        @Mixin
-        FeatureInputs inputs;
-        @Mixin
-        Common common;
-        @Spec
-        CommandSpec spec;
-
+    static final class Prdc extends FeatureMetric {
         @Option(names = "--k", paramLabel = "K",
                 description = "Nearest neighbours for all four metrics (default: 3 for precision/recall, 5 for density/coverage).")
         Integer k;
 
         @Override
-        public Integer call() throws IOException {
-            long start = System.nanoTime();
+        String metric() {
+            return "prdc";
+        }
+
+        @Override
+        void checkSettings() {
             if (k != null && k < 1) {
                 throw new IllegalArgumentException("--k: must be >= 1, got " + k);
             }
-            common.configure();
-            FeatureInputs.Loaded in = inputs.load(spec.commandLine().getErr());
+        }
+
+        @Override
+        void score(FeatureInputs.Loaded in, Map<String, Object> out) {
             int kPr = k == null ? PrecisionRecallDensityCoverage.DEFAULT_PRECISION_RECALL_K : k;
             int kDc = k == null ? PrecisionRecallDensityCoverage.DEFAULT_DENSITY_COVERAGE_K : k;
             PrecisionRecallDensityCoverage.Result r = PrecisionRecallDensityCoverage.between(in.real(), in.fake(), kPr, kDc);
-            Map<String, Object> out = header("prdc", in);
             out.put("precision", r.precision());
             out.put("recall", r.recall());
             out.put("density", r.density());
             out.put("coverage", r.coverage());
             out.put("k_precision_recall", kPr);
             out.put("k_density_coverage", kDc);
-            inputs(out, in);
-            print(spec, out, start);
-            return 0;
         }
     }
 
