@@ -86,6 +86,7 @@ public final class ClassifierRecipe {
     public static Outcome run(Settings settings, LabelledImages train, LabelledImages test, Path out, ConsoleProgress progress)
             throws IOException {
         LabelledImages data = settings.trainLimit() > 0 ? train.first(settings.trainLimit()) : train;
+        String revision = RunInfo.gitRevision(); // the code that trains, not whatever is checked out when the card is written
         long started = System.nanoTime();
         byte[] params;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -136,7 +137,7 @@ public final class ClassifierRecipe {
             card.addProperty("test_accuracy", accuracy);
             card.addProperty("test_errors", errors);
             card.addProperty("test_examples", test.count());
-            card.add("recipe", recipe(settings, data.count()));
+            card.add("recipe", recipe(settings, data.count(), revision));
             card.add("baselines", baselines(classifier, train, test));
             card.addProperty("train_seconds", trainSeconds);
             Path paramsFile = out.resolve(settings.name() + ".params");
@@ -175,7 +176,7 @@ public final class ClassifierRecipe {
         }
     }
 
-    private static JsonObject recipe(Settings s, int trainExamples) {
+    private static JsonObject recipe(Settings s, int trainExamples, String revision) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "./gan train-classifier --dataset " + s.datasetId() + " --epochs " + s.epochs() + " --seed " + s.seed()
                 + " --threads " + EngineSetup.threads());
@@ -186,7 +187,7 @@ public final class ClassifierRecipe {
         r.put("train_examples", trainExamples);
         r.put("threads", EngineSetup.threads());
         r.put("engine", EngineSetup.describeEngine());
-        r.put("git_revision", RunInfo.gitRevision());
+        r.put("git_revision", revision);
         return JsonParser.parseString(Json.write(r)).getAsJsonObject();
     }
 

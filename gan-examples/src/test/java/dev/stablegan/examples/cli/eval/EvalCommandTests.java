@@ -123,6 +123,21 @@ class EvalCommandTests {
     }
 
     @Test
+    void theShippedLeNetScoresFoldersOfDigitSizedImages() throws IOException {
+        Path realDir = images("digits_real", 12, 0, 28, 28);
+        Path fakeDir = images("digits_fake", 12, 90, 28, 28);
+        JsonObject kid = ok("eval", "kid", "--real", realDir.toString(), "--fake", fakeDir.toString(), "--extractor", "lenet-mnist",
+                "--subsets", "3", "--subset-size", "10");
+        assertThat(kid.get("name").getAsString()).isEqualTo("KID-LeNet-MNIST");
+        assertThat(kid.get("feature_dim").getAsInt()).isEqualTo(128);
+        assertThat(kid.getAsJsonObject("extractor").get("test_accuracy").getAsDouble()).isGreaterThanOrEqualTo(0.99);
+        JsonObject is = ok("eval", "is", "--fake", fakeDir.toString(), "--extractor", "lenet-mnist", "--splits", "2");
+        assertThat(is.get("name").getAsString()).isEqualTo("IS-LeNet-MNIST");
+        assertThat(is.get("value").getAsDouble()).isBetween(1.0, 10.0);
+        bad("expected 28x28", "eval", "is", "--fake", images("big", 2, 0, 32, 32).toString(), "--extractor", "lenet-mnist");
+    }
+
+    @Test
     void badInputIsOneLineNamingTheFileWithNothingOnStdout() throws IOException {
         bad("missing.npy", "eval", "fid", "--real", dir.resolve("missing.npy").toString(), "--fake", fake.toString());
         Path ragged = dir.resolve("ragged.npy");
@@ -162,12 +177,16 @@ class EvalCommandTests {
     }
 
     private Path images(String name, int count, int shade) throws IOException {
+        return images(name, count, shade, 6, 5);
+    }
+
+    private Path images(String name, int count, int shade, int width, int height) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(name));
         for (int i = 0; i < count; i++) {
-            BufferedImage image = new BufferedImage(6, 5, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 5; y++) {
-                for (int x = 0; x < 6; x++) {
-                    image.setRGB(x, y, ((20 * i + shade) << 16) | ((10 * x) << 8) | (30 * y));
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    image.setRGB(x, y, (((20 * i + shade) & 0xff) << 16) | (((10 * x) & 0xff) << 8) | ((30 * y) & 0xff));
                 }
             }
             ImageIO.write(image, "png", folder.resolve("img" + i + ".png").toFile());
