@@ -41,6 +41,19 @@ public final class EngineSetup {
         return engine;
     }
 
+    /**
+     * Loads the engine with {@code threads} intra-op threads unless it is already loaded, in which case it keeps
+     * the count it has (for commands whose thread count is only a default).
+     *
+     * @return the thread count in use
+     */
+    public static synchronized int configureUnlessLoaded(int threads) {
+        if (!loaded) {
+            configure(threads);
+        }
+        return threads();
+    }
+
     /** The configured intra-op thread count (1 when never configured: surefire and the launcher set it). */
     public static int threads() {
         return Integer.getInteger(THREADS_PROPERTY, 1);

@@ -50,12 +50,16 @@ public final class EvalCommand implements Runnable {
     /** Options every metric takes. */
     static final class Common {
         @Option(names = "--threads", paramLabel = "N",
-                description = "PyTorch intra-op threads for the products (default: the number of processors).")
+                description = "PyTorch intra-op threads for the products (default: the number of processors, or the count of"
+                        + " an engine already running in this JVM).")
         Integer threads;
 
         void configure() {
-            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            EngineSetup.configure(n);
+            if (threads == null) {
+                EngineSetup.configureUnlessLoaded(Runtime.getRuntime().availableProcessors());
+            } else {
+                EngineSetup.configure(threads);
+            }
         }
     }
 
