@@ -1,0 +1,33 @@
+package dev.stablegan.djl.regularizer;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Feature matching (Salimans et al. 2016, section 3.1): the generator matches the mean of an intermediate
+ * critic layer's features on real data instead of maximizing the critic's output.
+ *
+ * <p>{@code SQUARED_L2}: {@code || mean_x f(x) - mean_z f(G(z)) ||_2^2}, the paper's objective.
+ * {@code MEAN_ABSOLUTE}: {@code mean_k | mean_x f(x)_k - mean_z f(G(z))_k |}, what the authors' code
+ * ({@code openai/improved-gan}, {@code train_cifar_feature_matching.py}) minimizes. Feature arrays are
+ * {@code (N, ...)}; the real and generated batches may differ in size. Pass real features detached: only the
+ * generator learns from this loss.
+ */
+public final class FeatureMatching {
+    /** How the two mean feature vectors are compared. */
+    public enum Distance {
+        SQUARED_L2,
+        MEAN_ABSOLUTE
+    }
+
+    private FeatureMatching() {}
+
+    /** The loss as a 0-dimensional array. */
+    public static NDArray loss(NDArray realFeatures, NDArray fakeFeatures, Distance distance) {
+        if (!realFeatures.getShape().slice(1).equals(fakeFeatures.getShape().slice(1))) {
+            throw new IllegalArgumentException("feature shapes differ: real " + realFeatures.getShape() + ", fake "
+                    + fakeFeatures.getShape());
+        }
+        NDArray diff = realFeatures.mean(new int[] {0}).sub(fakeFeatures.mean(new int[] {0}));
+        return distance == Distance.SQUARED_L2 ? diff.square().sum() : diff.abs().mean();
+    }
+}
