@@ -199,7 +199,7 @@ public final class DjlGanTrainer implements GanTrainer {
             checkBatchShape(real, batch);
             NDArray fake = forward(generator, noise(scope, noiseRandom, batch), true).stopGradient();
             NDArray eps = inputGradients == null ? null : scope.create(noiseRandom.uniforms(batch), new Shape(batch));
-            zeroGradients(criticParameters);
+            Gradients.zero(criticParameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray dReal = forward(critic, real, true);
                 NDArray dFake = forward(critic, fake, true);
@@ -235,7 +235,7 @@ public final class DjlGanTrainer implements GanTrainer {
     private void generatorStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
         try (NDManager scope = outer.newSubManager()) {
             NDArray z = noise(scope, noiseRandom, batch);
-            zeroGradients(generatorParameters);
+            Gradients.zero(generatorParameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray dFake = forward(critic, forward(generator, z, true), true);
                 NDArray loss = objective.generatorLoss(dFake);
@@ -264,17 +264,6 @@ public final class DjlGanTrainer implements GanTrainer {
             clipped.attach(scope);
             clipped = clipped.maximum(lo);
             w.muli(TensorConstants.scalar(scope, 0, type)).addi(clipped);
-        }
-    }
-
-    private static void zeroGradients(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            NDArray w = p.getArray();
-            if (w.hasGradient()) {
-                try (NDArray g = w.getGradient()) {
-                    g.subi(g);
-                }
-            }
         }
     }
 

@@ -1,0 +1,238 @@
+package dev.stablegan.djl.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.nn.Networks;
+import dev.stablegan.djl.nn.WeightNormLinear;
+import dev.stablegan.djl.objective.SemiSupervisedLosses;
+import dev.stablegan.djl.optim.Adam;
+import dev.stablegan.djl.regularizer.FeatureMatching;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training loop of the semi-supervised GAN (Salimans et al. 2016, section 5): a K-logit discriminator that
+ * classifies labelled data and tells unlabelled real data from generated data, and a generator trained by
+ * feature matching on the discriminator's last hidden layer.
+ *
+ * <p>One step: the discriminator's gradients are zeroed, then one backward of
+ * {@code supervised(labelled) + unsupervised(unlabelled, G(z))} (see {@link SemiSupervisedLosses}; {@code G(z)}
+ * detached) and an Adam step; then the generator's gradients are zeroed, one backward of the feature-matching
+ * loss between a second unlabelled batch and {@code G(z')}, and an Adam step. Both networks run in training mode
+ * (the discriminator's Gaussian noise on, the generator's batch statistics). Latent noise is uniform in
+ * {@code [0, 1)}, from a seeded stream; weights start from the engine's generator seeded by {@code seed}, with the
+ * weight-normalized layers initialized from the first data batch, as the authors' code does. Every step works in
+ * a child manager.
+ */
+public final class SemiSupervisedTrainer implements AutoCloseable {
+    /**
+     * @param classes K
+     * @param latentDim generator input size
+     * @param learningRate Adam's base rate for both players
+     * @param beta1 Adam's first-moment decay for both (beta2 is 0.999)
+     * @param featureMatching how the generator compares mean features
+     * @param seed weights and noise
+     */
+    public record Settings(int classes, int latentDim, double learningRate, double beta1, FeatureMatching.Distance featureMatching,
+            long seed) {
+        public Settings {
+            if (classes < 2) {
+                throw new IllegalArgumentException("classes: must be >= 2, got " + classes);
+            }
+            if (latentDim < 1) {
+                throw new IllegalArgumentException("latentDim: must be >= 1, got " + latentDim);
+            }
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate: must be a finite number > 0, got " + learningRate);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final NDManager manager;
+    private final SequentialBlock body;
+    private final SequentialBlock head;
+    private final Block generator;
+    private final ParameterStore store;
+    private final List<Parameter> discriminatorParameters;
+    private final List<Parameter> generatorParameters;
+    private final Adam discriminatorOptimizer;
+    private final Adam generatorOptimizer;
+    private final RandomStream noise;
+    private final long inputDim;
+
+    /**
+     * Builds and initializes both networks.
+     *
+     * @param body discriminator input to features
+     * @param head features to the K logits
+     * @param generator latent to an input row
+     * @param initBatch unlabelled rows {@code (n, inputDim)} for the data-dependent initialization
+     */
+    public SemiSupervisedTrainer(Settings settings, SequentialBlock body, SequentialBlock head, Block generator, float[] initBatch,
+            int inputDim) {
+        this.settings = settings;
+        this.manager = NDManager.newBaseManager(Device.cpu());
+        this.body = body;
+        this.head = head;
+        this.generator = generator;
+        this.inputDim = inputDim;
+        boolean ok = false;
+        try {
+            Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
+            int n = initBatch.length / inputDim;
+            body.initialize(manager, DataType.FLOAT32, new Shape(n, inputDim));
+            head.initialize(manager, DataType.FLOAT32, body.getOutputShapes(new Shape[] {new Shape(n, inputDim)}));
+            generator.initialize(manager, DataType.FLOAT32, new Shape(n, settings.latentDim()));
+            this.store = new ParameterStore(manager, false);
+            this.noise = RandomStream.derive(settings.seed(), "latent");
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray features = initializeFromData(body, scope.create(initBatch, new Shape(n, inputDim)));
+                initializeFromData(head, features);
+                NDArray z = scope.create(noise.uniforms(n * settings.latentDim()), new Shape(n, settings.latentDim()));
+                initializeFromData(generator instanceof SequentialBlock s ? s : null, z);
+            }
+            List<Parameter> d = new ArrayList<>(Networks.parameters(body));
+            d.addAll(Networks.parameters(head));
+            this.discriminatorParameters = d;
+            this.generatorParameters = Networks.parameters(generator);
+            OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999);
+            this.discriminatorOptimizer = new Adam(adam, manager);
+            this.generatorOptimizer = new Adam(adam, manager);
+            ok = true;
+        } finally {
+            if (!ok) {
+                manager.close();
+            }
+        }
+    }
+
+    /** Runs {@code x} through {@code net}, giving each weight-normalized layer its data-dependent start. */
+    private NDArray initializeFromData(SequentialBlock net, NDArray x) {
+        if (net == null) {
+            return x;
+        }
+        NDArray h = x;
+        for (var child : net.getChildren()) {
+            Block layer = child.getValue();
+            h = layer instanceof WeightNormLinear wn ? wn.initializeFromData(h, 1.0)
+                    : layer.forward(store, new NDList(h), false).singletonOrThrow();
+        }
+        return h;
+    }
+
+    /**
+     * One discriminator and one generator update.
+     *
+     * @param labelled labelled rows {@code (nl, inputDim)}, row-major
+     * @param labels their classes
+     * @param unlabelled unlabelled rows for the discriminator
+     * @param unlabelledForGenerator another unlabelled batch, the real side of feature matching
+     * @param lrFactor multiplies the learning rate (a schedule)
+     * @return the step's scalars: {@code loss_supervised}, {@code loss_unsupervised}, {@code loss_generator},
+     *     {@code train_error} (labelled batch)
+     */
+    public Map<String, Double> step(float[] labelled, int[] labels, float[] unlabelled, float[] unlabelledForGenerator,
+            double lrFactor) {
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        int nl = labels.length;
+        int nu = Math.toIntExact(unlabelled.length / inputDim);
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray xl = scope.create(labelled, new Shape(nl, inputDim));
+            NDArray y = scope.create(toLong(labels));
+            NDArray xu = scope.create(unlabelled, new Shape(nu, inputDim));
+            NDArray fake = forward(generator, latent(scope, nu), true).stopGradient();
+            Gradients.zero(discriminatorParameters);
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                NDArray logitsLabelled = logits(xl, true);
+                NDArray supervised = SemiSupervisedLosses.supervised(logitsLabelled, y);
+                NDArray unsupervised = SemiSupervisedLosses.unsupervised(logits(xu, true), logits(fake, true));
+                scalars.put("loss_supervised", (double) supervised.getFloat());
+                scalars.put("loss_unsupervised", (double) unsupervised.getFloat());
+                long wrong = SemiSupervisedLosses.predictions(logitsLabelled).neq(y).sum().getLong();
+                scalars.put("train_error", wrong / (double) nl);
+                c.backward(supervised.add(unsupervised));
+            }
+            discriminatorOptimizer.step(discriminatorParameters, lrFactor);
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            int n2 = Math.toIntExact(unlabelledForGenerator.length / inputDim);
+            NDArray real = forward(body, scope.create(unlabelledForGenerator, new Shape(n2, inputDim)), true).stopGradient();
+            Gradients.zero(generatorParameters);
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                NDArray fakeFeatures = forward(body, forward(generator, latent(scope, n2), true), true);
+                NDArray loss = FeatureMatching.loss(real, fakeFeatures, settings.featureMatching());
+                scalars.put("loss_generator", (double) loss.getFloat());
+                c.backward(loss);
+            }
+            generatorOptimizer.step(generatorParameters, lrFactor);
+        }
+        return scalars;
+    }
+
+    /** Class predictions of the discriminator in inference mode (no noise) for {@code n} rows. */
+    public int[] predict(float[] rows, int n) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray logits = logits(scope.create(rows, new Shape(n, inputDim)), false);
+            long[] predicted = SemiSupervisedLosses.predictions(logits).toLongArray();
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (int) predicted[i];
+            }
+            return out;
+        }
+    }
+
+    /** {@code n} generated rows, row-major (generator in inference mode). */
+    public float[] sample(int n) {
+        try (NDManager scope = manager.newSubManager()) {
+            return forward(generator, latent(scope, n), false).toFloatArray();
+        }
+    }
+
+    /** The long-lived manager (for leak checks). */
+    NDManager manager() {
+        return manager;
+    }
+
+    private NDArray logits(NDArray x, boolean training) {
+        return forward(head, forward(body, x, training), training);
+    }
+
+    private NDArray forward(Block block, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    private NDArray latent(NDManager scope, int n) {
+        return scope.create(noise.uniforms(n * settings.latentDim()), new Shape(n, settings.latentDim()));
+    }
+
+    private static long[] toLong(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        discriminatorOptimizer.close();
+        generatorOptimizer.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.stablegan.djl.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.nn.GaussianNoise;
+import dev.stablegan.djl.nn.SemiSupervisedNetworks;
+import dev.stablegan.djl.nn.WeightNormLinear;
+import dev.stablegan.djl.regularizer.FeatureMatching;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SemiSupervisedTrainerTests {
+    private static final int DIM = 6;
+
+    @Test
+    void learnsTwoClassesFromFourLabelsAndTheUnlabelledRest() {
+        RandomStream data = new RandomStream(4);
+        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(settings(), body(), head(), generator(), batch(data, 64, null), DIM)) {
+            int[] labels = {0, 1, 0, 1};
+            float[] labelled = batch(data, 4, labels);
+            for (int step = 0; step < 150; step++) {
+                t.step(labelled, labels, batch(data, 64, null), batch(data, 64, null), 1.0);
+            }
+            int[] truth = new int[200];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = i % 2;
+            }
+            int[] predicted = t.predict(batch(data, 200, truth), 200);
+            int errors = 0;
+            for (int i = 0; i < truth.length; i++) {
+                errors += predicted[i] == truth[i] ? 0 : 1;
+            }
+            assertThat(errors).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void aStepReportsItsLossesAndLeavesNothingOnTheLongLivedManager() {
+        RandomStream data = new RandomStream(5);
+        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(settings(), body(), head(), generator(), batch(data, 16, null), DIM)) {
+            int[] labels = {0, 1};
+            float[] labelled = batch(data, 2, labels);
+            t.step(labelled, labels, batch(data, 16, null), batch(data, 16, null), 1.0);
+            int before = t.manager().getManagedArrays().size();
+            Map<String, Double> scalars = null;
+            for (int i = 0; i < 3; i++) {
+                scalars = t.step(labelled, labels, batch(data, 16, null), batch(data, 16, null), 1.0);
+            }
+            assertThat(t.manager().getManagedArrays().size()).isEqualTo(before);
+            assertThat(scalars).containsKeys("loss_supervised", "loss_unsupervised", "loss_generator", "train_error");
+            assertThat(t.sample(3)).hasSize(3 * DIM);
+        }
+    }
+
+    @Test
+    void theMnistNetworksTakeOneStep() {
+        RandomStream data = new RandomStream(6);
+        int pixels = SemiSupervisedNetworks.MNIST_PIXELS;
+        float[] init = new float[20 * pixels];
+        for (int i = 0; i < init.length; i++) {
+            init[i] = (float) data.nextDouble();
+        }
+        SemiSupervisedTrainer.Settings s = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, 0.003, 0.5,
+                FeatureMatching.Distance.MEAN_SQUARED, 1L);
+        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(),
+                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), init, pixels)) {
+            int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+            Map<String, Double> scalars = t.step(java.util.Arrays.copyOf(init, 10 * pixels), labels, init, init, 1.0);
+            assertThat(scalars.values()).allSatisfy(v -> assertThat(v).isFinite());
+            float[] sample = t.sample(2);
+            assertThat(sample).hasSize(2 * pixels);
+            for (float v : sample) {
+                assertThat(v).isBetween(0f, 1f);
+            }
+            assertThat(java.util.Arrays.stream(t.predict(init, 20)).boxed().toList()).hasSize(20).allSatisfy(c -> assertThat(c).isBetween(0, 9));
+        }
+    }
+
+    private static SemiSupervisedTrainer.Settings settings() {
+        return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, FeatureMatching.Distance.MEAN_SQUARED, 3L);
+    }
+
+    /** Two Gaussian blobs in 6-D, at +-1 along the first axis; label null draws the class at random. */
+    private static float[] batch(RandomStream r, int n, int[] labels) {
+        float[] out = new float[n * DIM];
+        for (int i = 0; i < n; i++) {
+            int c = labels != null ? labels[i] : r.nextInt(2);
+            for (int d = 0; d < DIM; d++) {
+                out[i * DIM + d] = (float) (0.4 * r.nextGaussian() + (d == 0 ? (c == 0 ? -1 : 1) : 0));
+            }
+        }
+        return out;
+    }
+
+    private static SequentialBlock body() {
+        SequentialBlock b = new SequentialBlock();
+        b.add(new GaussianNoise(0.1));
+        b.add(new WeightNormLinear(16));
+        b.add(Activation.reluBlock());
+        return b;
+    }
+
+    private static SequentialBlock head() {
+        SequentialBlock h = new SequentialBlock();
+        h.add(new WeightNormLinear(2));
+        return h;
+    }
+
+    private static SequentialBlock generator() {
+        SequentialBlock g = new SequentialBlock();
+        g.add(Linear.builder().setUnits(16).build());
+        g.add(Activation.reluBlock());
+        g.add(Linear.builder().setUnits(DIM).build());
+        return g;
+    }
+}
