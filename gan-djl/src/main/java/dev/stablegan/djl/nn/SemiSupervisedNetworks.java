@@ -10,8 +10,9 @@ import ai.djl.nn.norm.BatchNorm;
  * {@code openai/improved-gan}, {@code mnist_svhn_cifar10/train_mnist_feature_matching.py}).
  *
  * <p>Discriminator body: Gaussian noise 0.3 on the 784 pixels, then weight-normalized dense layers of 1000,
- * 500, 250, 250, 250 ReLU units, each followed by Gaussian noise 0.5 except the last, whose output is the
- * feature layer of feature matching. Head: Gaussian noise 0.5, weight-normalized dense to the K class logits.
+ * 500, 250, 250, 250 ReLU units (scale fixed after the data-dependent start, as the authors' hidden layers),
+ * each followed by Gaussian noise 0.5; the last noise layer's output is the feature layer of feature matching.
+ * Head: a weight-normalized dense layer with a learned scale to the K class logits.
  * Generator: uniform noise of 100, dense 500 with batch norm and softplus, twice, then a weight-normalized
  * dense layer to 784 with a sigmoid (pixels in [0, 1]).
  */
@@ -28,12 +29,10 @@ public final class SemiSupervisedNetworks {
     public static SequentialBlock mnistDiscriminatorBody() {
         SequentialBlock body = new SequentialBlock();
         body.add(new GaussianNoise(INPUT_NOISE));
-        for (int i = 0; i < HIDDEN.length; i++) {
-            body.add(new WeightNormLinear(HIDDEN[i]));
+        for (int hidden : HIDDEN) {
+            body.add(new WeightNormLinear(hidden, false));
             body.add(Activation.reluBlock());
-            if (i < HIDDEN.length - 1) {
-                body.add(new GaussianNoise(HIDDEN_NOISE));
-            }
+            body.add(new GaussianNoise(HIDDEN_NOISE));
         }
         return body;
     }
@@ -41,8 +40,7 @@ public final class SemiSupervisedNetworks {
     /** Features to {@code classes} logits. */
     public static SequentialBlock mnistDiscriminatorHead(int classes) {
         SequentialBlock head = new SequentialBlock();
-        head.add(new GaussianNoise(HIDDEN_NOISE));
-        head.add(new WeightNormLinear(classes));
+        head.add(new WeightNormLinear(classes, true));
         return head;
     }
 

@@ -17,22 +17,32 @@ import ai.djl.util.PairList;
  *
  * <p>{@code v} is {@code (out, in)} and starts as {@code N(0, 0.05^2)}, {@code g = 1}, {@code b = 0}, as in the
  * authors' code; {@link #initializeFromData} then sets {@code g} and {@code b} so that the layer's outputs on a
- * batch have mean 0 and standard deviation {@code scale} (their data-dependent initialization).
+ * batch have mean 0 and standard deviation {@code scale} (their data-dependent initialization). With
+ * {@code trainScale = false} (their hidden layers) {@code g} keeps that value and only {@code v} and {@code b}
+ * learn, so a layer cannot inflate its outputs by its scale.
  */
 public final class WeightNormLinear extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final int units;
+    private final boolean trainScale;
     private final Parameter direction;
     private final Parameter gain;
     private final Parameter bias;
 
+    /** A layer whose scale {@code g} learns. */
     public WeightNormLinear(int units) {
+        this(units, true);
+    }
+
+    /** @param trainScale whether {@code g} learns after its data-dependent start */
+    public WeightNormLinear(int units, boolean trainScale) {
         super(VERSION);
         if (units < 1) {
             throw new IllegalArgumentException("units: must be >= 1, got " + units);
         }
         this.units = units;
+        this.trainScale = trainScale;
         this.direction = addParameter(Parameter.builder().setName("v").setType(Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(0.05f)).build());
         this.gain = addParameter(Parameter.builder().setName("g").setType(Parameter.Type.GAMMA)
@@ -47,6 +57,18 @@ public final class WeightNormLinear extends AbstractBlock {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
+        prepareDirection(inputShapes);
+    }
+
+    @Override
+    public void initialize(NDManager manager, ai.djl.ndarray.types.DataType dataType, Shape... inputShapes) {
+        super.initialize(manager, dataType, inputShapes);
+        if (!trainScale) {
+            gain.freeze(true);
+        }
+    }
+
+    private void prepareDirection(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         if (in.dimension() != 2) {
             throw new IllegalArgumentException("WeightNormLinear: input must be (batch, features), got " + in);

@@ -35,7 +35,7 @@ import java.util.Map;
  * loss between a second unlabelled batch and {@code G(z')}, and an Adam step. Both networks run in training mode
  * (the discriminator's Gaussian noise on, the generator's batch statistics). Latent noise is uniform in
  * {@code [0, 1)}, from a seeded stream; weights start from the engine's generator seeded by {@code seed}, with the
- * weight-normalized layers initialized from the first data batch, as the authors' code does. Every step works in
+ * discriminator's weight-normalized layers initialized from the first data batch, as the authors' code does. Every step works in
  * a child manager.
  */
 public final class SemiSupervisedTrainer implements AutoCloseable {
@@ -46,9 +46,11 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      * @param beta1 Adam's first-moment decay for both (beta2 is 0.999)
      * @param featureMatching how the generator compares mean features
      * @param seed weights and noise
+     * @param adversarial false for the supervised-only baseline: the same discriminator trained on the labelled
+     *     batch alone, with no unsupervised term and no generator step
      */
     public record Settings(int classes, int latentDim, double learningRate, double beta1, FeatureMatching.Distance featureMatching,
-            long seed) {
+            long seed, boolean adversarial) {
         public Settings {
             if (classes < 2) {
                 throw new IllegalArgumentException("classes: must be >= 2, got " + classes);
@@ -103,8 +105,6 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray features = initializeFromData(body, scope.create(initBatch, new Shape(n, inputDim)));
                 initializeFromData(head, features);
-                NDArray z = scope.create(noise.uniforms(n * settings.latentDim()), new Shape(n, settings.latentDim()));
-                initializeFromData(generator instanceof SequentialBlock s ? s : null, z);
             }
             List<Parameter> d = new ArrayList<>(Networks.parameters(body));
             d.addAll(Networks.parameters(head));
@@ -121,16 +121,17 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code x} through {@code net}, giving each weight-normalized layer its data-dependent start. */
+    /**
+     * Runs {@code x} through {@code net}, giving each weight-normalized layer its data-dependent start. Only the
+     * discriminator is initialized this way, as in the authors' code: a generator whose output layer is scaled to
+     * unit spread over a batch starts with saturated sigmoids.
+     */
     private NDArray initializeFromData(SequentialBlock net, NDArray x) {
-        if (net == null) {
-            return x;
-        }
         NDArray h = x;
         for (var child : net.getChildren()) {
             Block layer = child.getValue();
             h = layer instanceof WeightNormLinear wn ? wn.initializeFromData(h, 1.0)
-                    : layer.forward(store, new NDList(h), false).singletonOrThrow();
+                    : layer.forward(store, new NDList(h), true).singletonOrThrow();
         }
         return h;
     }
@@ -155,19 +156,25 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             NDArray xl = scope.create(labelled, new Shape(nl, inputDim));
             NDArray y = scope.create(toLong(labels));
             NDArray xu = scope.create(unlabelled, new Shape(nu, inputDim));
-            NDArray fake = forward(generator, latent(scope, nu), true).stopGradient();
+            NDArray fake = settings.adversarial() ? forward(generator, latent(scope, nu), true).stopGradient() : null;
             Gradients.zero(discriminatorParameters);
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
                 NDArray logitsLabelled = logits(xl, true);
-                NDArray supervised = SemiSupervisedLosses.supervised(logitsLabelled, y);
-                NDArray unsupervised = SemiSupervisedLosses.unsupervised(logits(xu, true), logits(fake, true));
-                scalars.put("loss_supervised", (double) supervised.getFloat());
-                scalars.put("loss_unsupervised", (double) unsupervised.getFloat());
+                NDArray loss = SemiSupervisedLosses.supervised(logitsLabelled, y);
+                scalars.put("loss_supervised", (double) loss.getFloat());
+                if (fake != null) {
+                    NDArray unsupervised = SemiSupervisedLosses.unsupervised(logits(xu, true), logits(fake, true));
+                    scalars.put("loss_unsupervised", (double) unsupervised.getFloat());
+                    loss = loss.add(unsupervised);
+                }
                 long wrong = SemiSupervisedLosses.predictions(logitsLabelled).neq(y).sum().getLong();
                 scalars.put("train_error", wrong / (double) nl);
-                c.backward(supervised.add(unsupervised));
+                c.backward(loss);
             }
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
+        }
+        if (!settings.adversarial()) {
+            return scalars;
         }
         try (NDManager scope = manager.newSubManager()) {
             int n2 = Math.toIntExact(unlabelledForGenerator.length / inputDim);

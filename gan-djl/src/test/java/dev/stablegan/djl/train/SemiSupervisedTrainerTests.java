@@ -65,7 +65,7 @@ class SemiSupervisedTrainerTests {
             init[i] = (float) data.nextDouble();
         }
         SemiSupervisedTrainer.Settings s = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, 0.003, 0.5,
-                FeatureMatching.Distance.MEAN_SQUARED, 1L);
+                FeatureMatching.Distance.MEAN_SQUARED, 1L, true);
         try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(),
                 SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), init, pixels)) {
             int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
@@ -81,7 +81,7 @@ class SemiSupervisedTrainerTests {
     }
 
     private static SemiSupervisedTrainer.Settings settings() {
-        return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, FeatureMatching.Distance.MEAN_SQUARED, 3L);
+        return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, FeatureMatching.Distance.MEAN_SQUARED, 3L, true);
     }
 
     /** Two Gaussian blobs in 6-D, at +-1 along the first axis; label null draws the class at random. */

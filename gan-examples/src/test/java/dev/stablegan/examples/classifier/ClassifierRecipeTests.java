@@ -10,6 +10,7 @@ import dev.stablegan.eval.features.LeNet;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.Sha256;
 import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.data.SyntheticDigits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -25,8 +26,8 @@ class ClassifierRecipeTests {
 
     @Test
     void learnsAToySetWritesACardAndRepeatsItselfBitForBit() throws IOException {
-        LabelledImages train = squares("train", 300, 0);
-        LabelledImages test = squares("test", 100, 1);
+        LabelledImages train = SyntheticDigits.squares("train", 300, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
         ClassifierRecipe.Settings settings = new ClassifierRecipe.Settings("lenet-squares", "LeNet-Squares", "squares",
                 "synthetic squares", 3, 5L, 0);
         ClassifierRecipe.Outcome first = ClassifierRecipe.run(settings, train, test, Files.createDirectories(dir.resolve("a")), quiet());
@@ -58,26 +59,6 @@ class ClassifierRecipeTests {
             assertThat(errors).isEqualTo(first.testErrors());
             assertThat(loaded.describe()).containsEntry("sha256", Sha256.of(first.params()));
         }
-    }
-
-    /** Class c: a bright 6x6 square at one of ten places, with a faint shifting background. */
-    static LabelledImages squares(String name, int count, int salt) {
-        int side = LeNet.SIDE;
-        byte[] pixels = new byte[count * side * side];
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            int c = i % 10;
-            labels[i] = (byte) c;
-            int top = 2 + (c / 5) * 12 + (i + salt) % 3;
-            int left = 1 + (c % 5) * 5 + (i / 10 + salt) % 2;
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    boolean inside = y >= top && y < top + 6 && x >= left && x < left + 4;
-                    pixels[(i * side + y) * side + x] = (byte) (inside ? 230 : (x * 3 + y + i + salt) % 40);
-                }
-            }
-        }
-        return new LabelledImages(name, count, side, side, pixels, labels, 10);
     }
 
     private static ConsoleProgress quiet() {

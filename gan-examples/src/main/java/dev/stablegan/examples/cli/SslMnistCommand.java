@@ -1,0 +1,87 @@
+package dev.stablegan.examples.cli;
+
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.regularizer.FeatureMatching;
+import dev.stablegan.examples.data.DataCache;
+import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.data.MnistFamily;
+import dev.stablegan.examples.ssl.SslMnistExperiment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./gan ssl-mnist}: the semi-supervised MNIST experiment of Salimans et al. 2016 (see {@link SslMnistExperiment}). */
+@Command(name = "ssl-mnist", mixinStandardHelpOptions = true,
+        description = {"Semi-supervised MNIST with a K+1-class GAN discriminator (Improved GAN, section 5.1): --labels labelled"
+                + " examples (the same number per class, chosen by --seed), the rest unlabelled. Writes summary.json (test_error,"
+                + " test_errors, labels, epochs, seconds, learning_curve), metrics.jsonl, learning_curve.png and samples.png into"
+                + " --out. Installs MNIST on first use.",
+            "Example: ./gan ssl-mnist --labels 100 --seed 1 --epochs 30 --out runs/ssl-mnist"})
+public final class SslMnistCommand implements Callable<Integer> {
+    @Option(names = "--labels", defaultValue = "100", paramLabel = "N", description = "Labelled examples, a multiple of 10 (default: ${DEFAULT-VALUE}).")
+    int labels;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the labelled choice, weights and noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "Passes over the unlabelled data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--steps-per-epoch", defaultValue = "0", paramLabel = "N",
+            description = "Steps per epoch, 0 for a full pass of 600 (default: ${DEFAULT-VALUE}).")
+    int stepsPerEpoch;
+
+    @Option(names = "--feature-matching", defaultValue = "mean-squared", paramLabel = "NAME",
+            description = "How the generator compares mean features: mean-squared, squared-l2 or mean-absolute"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String featureMatching;
+
+    @Option(names = "--baseline", description = "Train the same classifier on the labelled examples only (no GAN), for comparison.")
+    boolean baseline;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Dataset cache (default: $STABLEGAN_DATA or ~/.cache/stablegan).")
+    Path dataDir;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    static FeatureMatching.Distance distance(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "mean-squared" -> FeatureMatching.Distance.MEAN_SQUARED;
+            case "squared-l2" -> FeatureMatching.Distance.SQUARED_L2;
+            case "mean-absolute" -> FeatureMatching.Distance.MEAN_ABSOLUTE;
+            default -> throw new IllegalArgumentException("--feature-matching: unknown distance '" + name
+                    + "'; choose from mean-squared, squared-l2, mean-absolute");
+        };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
+                distance(featureMatching));
+        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
+        EngineSetup.configure(threads);
+        PrintWriter err = spec.commandLine().getErr();
+        Path cache = dataDir != null ? dataDir : DataCache.defaultRoot();
+        LabelledImages train = MnistFamily.MNIST.train(cache, err);
+        LabelledImages test = MnistFamily.MNIST.test(cache, err);
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr());
+        err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
+                baseline ? "supervised baseline" : "GAN", labels, epochs, 100 * outcome.testError(), outcome.testErrors(),
+                outcome.seconds(), out.resolve("summary.json"));
+        err.flush();
+        return 0;
+    }
+}

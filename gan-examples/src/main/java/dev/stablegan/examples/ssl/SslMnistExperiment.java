@@ -1,0 +1,269 @@
+package dev.stablegan.examples.ssl;
+
+import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.Json;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.nn.SemiSupervisedNetworks;
+import dev.stablegan.djl.regularizer.FeatureMatching;
+import dev.stablegan.djl.train.SemiSupervisedTrainer;
+import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.plot.ImageGrid;
+import dev.stablegan.examples.plot.LineChart;
+import dev.stablegan.examples.plot.PngFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Semi-supervised MNIST in the permutation-invariant setting of Salimans et al. 2016 (section 5.1, Table 1):
+ * {@code labels / 10} labelled examples per class chosen by the seed, all 60,000 training images as unlabelled
+ * data, the authors' networks ({@link SemiSupervisedNetworks}) and settings (batch 100, Adam 0.003 with beta1
+ * 0.5, feature matching as their MNIST code: mean squared difference of the last hidden layer's mean features).
+ * An epoch is 600 steps, one pass over the unlabelled data; after each, the test error of the discriminator on
+ * the 10,000 test images (no noise).
+ *
+ * <p>With {@code adversarial = false} the same discriminator is trained on the labelled examples alone for the
+ * same number of steps: the baseline the GAN must beat.
+ *
+ * <p>Writes {@code metrics.jsonl} (one line per epoch), {@code learning_curve.png}, {@code samples.png} (100
+ * generated digits) and {@code summary.json} ({@code test_error}, {@code test_errors}, {@code labels},
+ * {@code epochs}, {@code seconds}, {@code learning_curve}, the labelled indices and provenance).
+ */
+public final class SslMnistExperiment {
+    public static final int BATCH = 100;
+    public static final double LEARNING_RATE = 0.003;
+    public static final double BETA1 = 0.5;
+    static final int PIXELS = SemiSupervisedNetworks.MNIST_PIXELS;
+
+    /**
+     * @param labels labelled examples in all, a multiple of 10 between 10 and 60,000
+     * @param epochs passes over the unlabelled data, {@code >= 1}
+     * @param adversarial the GAN, or the supervised-only baseline
+     * @param stepsPerEpoch 0 for one pass over the training images (600); fewer for quick checks
+     * @param featureMatching how the generator compares mean features
+     */
+    public record Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch,
+            FeatureMatching.Distance featureMatching) {
+        /** The authors' MNIST choice of feature-matching distance. */
+        public Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch) {
+            this(labels, seed, epochs, adversarial, stepsPerEpoch, FeatureMatching.Distance.MEAN_SQUARED);
+        }
+
+        public Settings {
+            if (labels < 10 || labels % 10 != 0) {
+                throw new IllegalArgumentException("--labels: must be a positive multiple of 10 (the same count per class), got "
+                        + labels);
+            }
+            if (epochs < 1) {
+                throw new IllegalArgumentException("--epochs: must be >= 1, got " + epochs);
+            }
+            if (stepsPerEpoch < 0) {
+                throw new IllegalArgumentException("--steps-per-epoch: must be >= 0, got " + stepsPerEpoch);
+            }
+        }
+    }
+
+    /** What the run measured. */
+    public record Outcome(double testError, int testErrors, double seconds, List<double[]> curve) {}
+
+    private SslMnistExperiment() {}
+
+    public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
+            ConsoleProgress progress) throws IOException {
+        if (s.labels() > train.count()) {
+            throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");
+        }
+        AtomicFiles.ensureWritableDirectory(out);
+        String revision = RunInfo.gitRevision();
+        int[] labelled = chooseLabelled(train, s.labels(), s.seed());
+        float[] labelledPixels = rows(train, labelled);
+        int[] labelledClasses = Arrays.stream(labelled).map(train::label).toArray();
+        float[] testPixels = rows(test, identity(test.count()));
+        int stepsPerEpoch = s.stepsPerEpoch() > 0 ? s.stepsPerEpoch() : train.count() / BATCH;
+        RandomStream order = RandomStream.derive(s.seed(), "order");
+        Path metrics = out.resolve("metrics.jsonl");
+        Files.deleteIfExists(metrics);
+        List<double[]> curve = new ArrayList<>();
+        long started = System.nanoTime();
+        SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
+                BETA1, s.featureMatching(), s.seed(), s.adversarial());
+        int[] initRows = Arrays.copyOf(permutation(train.count(), order), 500);
+        int testErrors = -1;
+        try (SemiSupervisedTrainer trainer = new SemiSupervisedTrainer(ts, SemiSupervisedNetworks.mnistDiscriminatorBody(),
+                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), rows(train, initRows),
+                PIXELS)) {
+            progress.onStart(null, 0);
+            long total = (long) stepsPerEpoch * s.epochs();
+            long step = 0;
+            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+                int[] unlabelled = permutation(train.count(), order);
+                int[] unlabelled2 = permutation(train.count(), order);
+                Map<String, Double> sums = new LinkedHashMap<>();
+                for (int b = 0; b < stepsPerEpoch; b++) {
+                    int[] lab = shuffled(labelled.length, BATCH, order);
+                    float[] xl = new float[lab.length * PIXELS];
+                    int[] yl = new int[lab.length];
+                    for (int k = 0; k < lab.length; k++) {
+                        System.arraycopy(labelledPixels, lab[k] * PIXELS, xl, k * PIXELS, PIXELS);
+                        yl[k] = labelledClasses[lab[k]];
+                    }
+                    Map<String, Double> scalars = trainer.step(xl, yl, rows(train, unlabelled, b * BATCH, BATCH),
+                            rows(train, unlabelled2, b * BATCH, BATCH), 1.0);
+                    scalars.forEach((k, v) -> sums.merge(k, v, Double::sum));
+                    step++;
+                    Map<String, Double> shown = new LinkedHashMap<>();
+                    shown.put("epoch", (double) epoch);
+                    shown.putAll(scalars);
+                    progress.onStep(new StepReport(step, total, shown, 0));
+                }
+                testErrors = errors(trainer.predict(testPixels, test.count()), test);
+                double testError = testErrors / (double) test.count();
+                curve.add(new double[] {epoch, testError});
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("epoch", epoch);
+                line.put("test_error", testError);
+                line.put("test_errors", testErrors);
+                sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
+                line.put("seconds", (System.nanoTime() - started) / 1e9);
+                Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d)%n", epoch, s.epochs(), 100 * testError, testErrors,
+                        test.count());
+                log.flush();
+                writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double testError = testErrors / (double) test.count();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("test_error", testError);
+        summary.put("test_errors", testErrors);
+        summary.put("test_examples", test.count());
+        summary.put("labels", s.labels());
+        summary.put("epochs", s.epochs());
+        summary.put("steps_per_epoch", stepsPerEpoch);
+        summary.put("seconds", seconds);
+        summary.put("mode", s.adversarial() ? "gan" : "supervised-baseline");
+        summary.put("seed", s.seed());
+        summary.put("feature_matching", s.featureMatching().name().toLowerCase(java.util.Locale.ROOT));
+        List<Object> c = new ArrayList<>();
+        for (double[] point : curve) {
+            c.add(List.of((int) point[0], point[1]));
+        }
+        summary.put("learning_curve", c);
+        summary.put("labelled_indices", Arrays.stream(labelled).boxed().toList());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1
+                + ", feature matching (" + s.featureMatching() + "), Gaussian noise 0.3/0.5, weight norm");
+        provenance.put("git_revision", revision);
+        provenance.put("engine", EngineSetup.describeEngine());
+        provenance.put("threads", EngineSetup.threads());
+        provenance.put("jdk", RunInfo.jdk());
+        provenance.put("dataset", train.name() + " / " + test.name());
+        summary.put("provenance", provenance);
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");
+        return new Outcome(testError, testErrors, seconds, curve);
+    }
+
+    /** {@code labels / 10} examples of every class, chosen by a seeded shuffle, in index order. */
+    static int[] chooseLabelled(LabelledImages train, int labels, long seed) {
+        int perClass = labels / 10;
+        int[] order = permutation(train.count(), RandomStream.derive(seed, "labelled"));
+        int[] taken = new int[10];
+        List<Integer> chosen = new ArrayList<>();
+        for (int i : order) {
+            int c = train.label(i);
+            if (taken[c] < perClass) {
+                taken[c]++;
+                chosen.add(i);
+            }
+        }
+        for (int c = 0; c < 10; c++) {
+            if (taken[c] < perClass) {
+                throw new IllegalArgumentException("--labels: class " + c + " has only " + taken[c] + " training images, "
+                        + perClass + " requested");
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static void writePictures(Path out, List<double[]> curve, float[] samples) throws IOException {
+        double[] x = new double[curve.size()];
+        double[] y = new double[curve.size()];
+        for (int i = 0; i < curve.size(); i++) {
+            x[i] = curve.get(i)[0];
+            y[i] = 100 * curve.get(i)[1];
+        }
+        LineChart.builder().optTitle("Semi-supervised MNIST: test error per epoch").optXLabel("epoch").optYLabel("test error (%)")
+                .optLogY(true).addSeries("test error", x, y).build().writeTo(out.resolve("learning_curve.png"));
+        if (samples != null) {
+            PngFiles.write(ImageGrid.gray(samples, 100, 28, 28, 10, 2), out.resolve("samples.png"));
+        }
+    }
+
+    private static int errors(int[] predicted, LabelledImages test) {
+        int errors = 0;
+        for (int i = 0; i < test.count(); i++) {
+            errors += predicted[i] == test.label(i) ? 0 : 1;
+        }
+        return errors;
+    }
+
+    static float[] rows(LabelledImages data, int[] indices) {
+        return rows(data, indices, 0, indices.length);
+    }
+
+    private static float[] rows(LabelledImages data, int[] indices, int from, int n) {
+        float[] out = new float[n * PIXELS];
+        byte[] pixels = data.pixels();
+        for (int k = 0; k < n; k++) {
+            int base = indices[from + k] * PIXELS;
+            for (int p = 0; p < PIXELS; p++) {
+                out[k * PIXELS + p] = (pixels[base + p] & 0xff) / 255f;
+            }
+        }
+        return out;
+    }
+
+    /** {@code n} indices into {@code [0, size)}: one shuffled pass, continued by further passes when {@code n > size}. */
+    private static int[] shuffled(int size, int n, RandomStream random) {
+        int[] out = new int[n];
+        int filled = 0;
+        while (filled < n) {
+            int[] pass = permutation(size, random);
+            int take = Math.min(size, n - filled);
+            System.arraycopy(pass, 0, out, filled, take);
+            filled += take;
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    static int[] permutation(int n, RandomStream random) {
+        int[] order = identity(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
