@@ -39,6 +39,9 @@ import java.util.Map;
  * a child manager.
  */
 public final class SemiSupervisedTrainer implements AutoCloseable {
+    /** Decay of the discriminator's parameter average used by {@link #predictAveraged}. */
+    public static final double AVERAGE_DECAY = 0.999;
+
     /**
      * @param classes K
      * @param latentDim generator input size
@@ -76,6 +79,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     private final Adam generatorOptimizer;
     private final RandomStream noise;
     private final long inputDim;
+    private final ParameterAverage discriminatorAverage;
 
     /**
      * Builds and initializes both networks.
@@ -113,6 +117,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999);
             this.discriminatorOptimizer = new Adam(adam, manager);
             this.generatorOptimizer = new Adam(adam, manager);
+            this.discriminatorAverage = new ParameterAverage(d, manager, AVERAGE_DECAY);
             ok = true;
         } finally {
             if (!ok) {
@@ -172,6 +177,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 c.backward(loss);
             }
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
+            discriminatorAverage.update();
         }
         if (!settings.adversarial()) {
             return scalars;
@@ -189,6 +195,14 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             generatorOptimizer.step(generatorParameters, lrFactor);
         }
         return scalars;
+    }
+
+    /**
+     * Class predictions with the discriminator's averaged parameters (decay {@value #AVERAGE_DECAY} per step), in
+     * inference mode, as the authors evaluate.
+     */
+    public int[] predictAveraged(float[] rows, int n) {
+        return discriminatorAverage.withAverages(() -> predict(rows, n));
     }
 
     /** Class predictions of the discriminator in inference mode (no noise) for {@code n} rows. */
@@ -238,6 +252,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        discriminatorAverage.close();
         discriminatorOptimizer.close();
         generatorOptimizer.close();
         manager.close();

@@ -37,7 +37,11 @@ public final class SslMnistCommand implements Callable<Integer> {
             description = "Steps per epoch, 0 for a full pass of 600 (default: ${DEFAULT-VALUE}).")
     int stepsPerEpoch;
 
-    @Option(names = "--feature-matching", defaultValue = "mean-squared", paramLabel = "NAME",
+    @Option(names = "--max-minutes", defaultValue = "0", paramLabel = "M",
+            description = "Stop after the first epoch that ends past M minutes of training, 0 for no budget (default: ${DEFAULT-VALUE}).")
+    double maxMinutes;
+
+    @Option(names = "--feature-matching", defaultValue = "mean-absolute", paramLabel = "NAME",
             description = "How the generator compares mean features: mean-squared, squared-l2 or mean-absolute"
                     + " (default: ${DEFAULT-VALUE}).")
     String featureMatching;
@@ -70,7 +74,7 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
-                distance(featureMatching));
+                distance(featureMatching), maxMinutes);
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
         PrintWriter err = spec.commandLine().getErr();
@@ -79,7 +83,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         LabelledImages test = MnistFamily.MNIST.test(cache, err);
         SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr());
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
-                baseline ? "supervised baseline" : "GAN", labels, epochs, 100 * outcome.testError(), outcome.testErrors(),
+                baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
                 outcome.seconds(), out.resolve("summary.json"));
         err.flush();
         return 0;
