@@ -1,0 +1,39 @@
+package dev.stablegan.djl.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParameterAverageTests {
+    @Test
+    void followsTheExponentialAverageAndRestoresTheTrainedValues() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear layer = Linear.builder().setUnits(1).build();
+            layer.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            List<Parameter> params = new ArrayList<>(layer.getParameters().values());
+            NDArray w = params.get(0).getArray();
+            w.set(new float[] {0f});
+            try (ParameterAverage average = new ParameterAverage(params, m, 0.5)) {
+                // w goes 0 -> 4 -> 8: avg = 0, then 0 + 0.5 (4 - 0) = 2, then 2 + 0.5 (8 - 2) = 5.
+                w.set(new float[] {4f});
+                average.update();
+                w.set(new float[] {8f});
+                average.update();
+                float seen = average.withAverages(() -> w.toFloatArray()[0]);
+                assertThat(seen).isCloseTo(5f, within(1e-6f));
+                assertThat(w.toFloatArray()[0]).isEqualTo(8f);
+            }
+        }
+        assertThatThrownBy(() -> new ParameterAverage(List.of(), null, 1.0)).hasMessageContaining("decay");
+    }
+}
