@@ -18,6 +18,7 @@ import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.nn.WeightNormLinear;
 import dev.stablegan.djl.objective.SemiSupervisedLosses;
 import dev.stablegan.djl.optim.Adam;
+import dev.stablegan.djl.optim.RunningAverage;
 import dev.stablegan.djl.regularizer.FeatureMatching;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     private final Adam generatorOptimizer;
     private final RandomStream noise;
     private final long inputDim;
-    private final ParameterAverage discriminatorAverage;
+    private final RunningAverage discriminatorAverage;
 
     /**
      * Builds and initializes both networks.
@@ -117,7 +118,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999);
             this.discriminatorOptimizer = new Adam(adam, manager);
             this.generatorOptimizer = new Adam(adam, manager);
-            this.discriminatorAverage = new ParameterAverage(d, manager, AVERAGE_DECAY);
+            this.discriminatorAverage = new RunningAverage(d, manager);
             ok = true;
         } finally {
             if (!ok) {
@@ -177,7 +178,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 c.backward(loss);
             }
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
-            discriminatorAverage.update();
+            discriminatorAverage.update(1 - AVERAGE_DECAY);
         }
         if (!settings.adversarial()) {
             return scalars;

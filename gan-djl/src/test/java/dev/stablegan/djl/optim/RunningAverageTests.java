@@ -1,4 +1,4 @@
-package dev.stablegan.djl.train;
+package dev.stablegan.djl.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ParameterAverageTests {
+class RunningAverageTests {
     @Test
     void followsTheExponentialAverageAndRestoresTheTrainedValues() {
         try (NDManager m = NDManager.newBaseManager()) {
@@ -23,17 +23,19 @@ class ParameterAverageTests {
             List<Parameter> params = new ArrayList<>(layer.getParameters().values());
             NDArray w = params.get(0).getArray();
             w.set(new float[] {0f});
-            try (ParameterAverage average = new ParameterAverage(params, m, 0.5)) {
+            try (RunningAverage average = new RunningAverage(params, m)) {
                 // w goes 0 -> 4 -> 8: avg = 0, then 0 + 0.5 (4 - 0) = 2, then 2 + 0.5 (8 - 2) = 5.
                 w.set(new float[] {4f});
-                average.update();
+                average.update(0.5);
                 w.set(new float[] {8f});
-                average.update();
+                average.update(0.5);
                 float seen = average.withAverages(() -> w.toFloatArray()[0]);
                 assertThat(seen).isCloseTo(5f, within(1e-6f));
                 assertThat(w.toFloatArray()[0]).isEqualTo(8f);
             }
         }
-        assertThatThrownBy(() -> new ParameterAverage(List.of(), null, 1.0)).hasMessageContaining("decay");
+        try (NDManager m = NDManager.newBaseManager(); RunningAverage empty = new RunningAverage(List.of(), m)) {
+            assertThatThrownBy(() -> empty.update(1.5)).hasMessageContaining("weight");
+        }
     }
 }
