@@ -1,8 +1,11 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.djl.EngineSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Facts about the running code for provenance: the git revision of the working copy and the JDK. */
@@ -27,6 +30,21 @@ public final class RunInfo {
             revision = r;
         }
         return r;
+    }
+
+    /**
+     * The code and engine behind a number: {@code git_revision}, {@code engine} and {@code threads} (only when
+     * {@code withEngine}: describing the engine loads it), {@code jdk}; an ordered map to extend.
+     */
+    public static Map<String, Object> provenance(boolean withEngine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("git_revision", gitRevision());
+        if (withEngine) {
+            m.put("engine", EngineSetup.describeEngine());
+            m.put("threads", EngineSetup.threads());
+        }
+        m.put("jdk", jdk());
+        return m;
     }
 
     /** "17.0.15 (Debian)" style: the runtime version and vendor. */

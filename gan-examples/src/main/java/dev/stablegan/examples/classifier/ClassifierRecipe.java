@@ -86,7 +86,7 @@ public final class ClassifierRecipe {
     public static Outcome run(Settings settings, LabelledImages train, LabelledImages test, Path out, ConsoleProgress progress)
             throws IOException {
         LabelledImages data = settings.trainLimit() > 0 ? train.first(settings.trainLimit()) : train;
-        String revision = RunInfo.gitRevision(); // the code that trains, not whatever is checked out when the card is written
+        Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, not what is checked out later
         long started = System.nanoTime();
         byte[] params;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -137,7 +137,7 @@ public final class ClassifierRecipe {
             card.addProperty("test_accuracy", accuracy);
             card.addProperty("test_errors", errors);
             card.addProperty("test_examples", test.count());
-            card.add("recipe", recipe(settings, data.count(), revision));
+            card.add("recipe", recipe(settings, data.count(), provenance));
             card.add("baselines", baselines(classifier, train, test));
             card.addProperty("train_seconds", trainSeconds);
             Path paramsFile = out.resolve(settings.name() + ".params");
@@ -176,7 +176,7 @@ public final class ClassifierRecipe {
         }
     }
 
-    private static JsonObject recipe(Settings s, int trainExamples, String revision) {
+    private static JsonObject recipe(Settings s, int trainExamples, Map<String, Object> provenance) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "./gan train-classifier --dataset " + s.datasetId() + " --epochs " + s.epochs() + " --seed " + s.seed()
                 + " --threads " + EngineSetup.threads());
@@ -185,9 +185,7 @@ public final class ClassifierRecipe {
         r.put("epochs", s.epochs());
         r.put("seed", s.seed());
         r.put("train_examples", trainExamples);
-        r.put("threads", EngineSetup.threads());
-        r.put("engine", EngineSetup.describeEngine());
-        r.put("git_revision", revision);
+        r.putAll(provenance);
         return JsonParser.parseString(Json.write(r)).getAsJsonObject();
     }
 

@@ -3,7 +3,6 @@ package dev.stablegan.examples.cli;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.regularizer.FeatureMatching;
-import dev.stablegan.examples.data.DataCache;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.ssl.SslMnistExperiment;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,8 +52,8 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Dataset cache (default: $STABLEGAN_DATA or ~/.cache/stablegan).")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
@@ -78,7 +78,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
         PrintWriter err = spec.commandLine().getErr();
-        Path cache = dataDir != null ? dataDir : DataCache.defaultRoot();
+        Path cache = data.cacheRoot();
         LabelledImages train = MnistFamily.MNIST.train(cache, err);
         LabelledImages test = MnistFamily.MNIST.test(cache, err);
         SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr());

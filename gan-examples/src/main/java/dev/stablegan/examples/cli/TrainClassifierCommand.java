@@ -4,7 +4,6 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
-import dev.stablegan.examples.data.DataCache;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.PrintWriter;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,8 +44,8 @@ public final class TrainClassifierCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Dataset cache (default: $STABLEGAN_DATA or ~/.cache/stablegan).")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
@@ -64,7 +64,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
         PrintWriter err = spec.commandLine().getErr();
-        Path cache = dataDir != null ? dataDir : DataCache.defaultRoot();
+        Path cache = data.cacheRoot();
         LabelledImages train = family.train(cache, err);
         LabelledImages test = family.test(cache, err);
         ClassifierRecipe.Outcome outcome = ClassifierRecipe.run(settings, train, test, out, ConsoleProgress.onStderr());

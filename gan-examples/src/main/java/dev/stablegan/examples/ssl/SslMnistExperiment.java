@@ -5,7 +5,6 @@ import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
 import dev.stablegan.djl.regularizer.FeatureMatching;
 import dev.stablegan.djl.train.SemiSupervisedTrainer;
@@ -92,7 +91,7 @@ public final class SslMnistExperiment {
             throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");
         }
         AtomicFiles.ensureWritableDirectory(out);
-        String revision = RunInfo.gitRevision();
+        Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
         int[] labelled = chooseLabelled(train, s.labels(), s.seed());
         float[] labelledPixels = rows(train, labelled);
         int[] labelledClasses = Arrays.stream(labelled).map(train::label).toArray();
@@ -179,13 +178,8 @@ public final class SslMnistExperiment {
         }
         summary.put("learning_curve", c);
         summary.put("labelled_indices", Arrays.stream(labelled).boxed().toList());
-        Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1
                 + ", feature matching (" + s.featureMatching() + "), Gaussian noise 0.3/0.5, weight norm");
-        provenance.put("git_revision", revision);
-        provenance.put("engine", EngineSetup.describeEngine());
-        provenance.put("threads", EngineSetup.threads());
-        provenance.put("jdk", RunInfo.jdk());
         provenance.put("dataset", train.name() + " / " + test.name());
         summary.put("provenance", provenance);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");

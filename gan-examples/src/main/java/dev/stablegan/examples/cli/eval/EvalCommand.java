@@ -65,11 +65,7 @@ public final class EvalCommand implements Runnable {
 
     /** Adds provenance and prints {@code out} as one line of JSON. */
     static void print(CommandSpec spec, Map<String, Object> out, long startNanos) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("engine", EngineSetup.describeEngine());
-        provenance.put("threads", EngineSetup.threads());
-        provenance.put("git_revision", RunInfo.gitRevision());
-        provenance.put("jdk", RunInfo.jdk());
+        Map<String, Object> provenance = RunInfo.provenance(true);
         provenance.put("seconds", (System.nanoTime() - startNanos) / 1e9);
         out.put("provenance", provenance);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -335,9 +331,7 @@ public final class EvalCommand implements Runnable {
             out.put("pad", String.valueOf((char) NgramJensenShannon.PAD));
             out.put("reference", ref.describe());
             out.put("samples", gen.describe());
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("git_revision", RunInfo.gitRevision());
-            provenance.put("jdk", RunInfo.jdk());
+            Map<String, Object> provenance = RunInfo.provenance(false);
             provenance.put("seconds", (System.nanoTime() - start) / 1e9);
             out.put("provenance", provenance);
             spec.commandLine().getOut().println(Json.write(out));
