@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.eval.FeatureMatrix;
@@ -132,8 +133,7 @@ public final class LeNetClassifier implements FeatureExtractor {
         m.put("probabilities", "softmax of the " + LeNet.CLASSES + " logits");
         for (String key : new String[] {"dataset", "test_accuracy", "recipe"}) {
             if (card.has(key)) {
-                m.put(key, card.get(key).isJsonPrimitive() && card.get(key).getAsJsonPrimitive().isNumber()
-                        ? (Object) card.get(key).getAsDouble() : card.get(key).toString().replace("\"", ""));
+                m.put(key, new Gson().fromJson(card.get(key), Object.class)); // numbers, strings or nested maps
             }
         }
         return m;

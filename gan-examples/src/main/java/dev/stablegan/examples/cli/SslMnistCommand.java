@@ -41,6 +41,11 @@ public final class SslMnistCommand implements Callable<Integer> {
             description = "Stop after the first epoch that ends past M minutes of training, 0 for no budget (default: ${DEFAULT-VALUE}).")
     double maxMinutes;
 
+    @Option(names = "--decay-from", defaultValue = "0", paramLabel = "E",
+            description = "Epoch after which the learning rate falls linearly to 0 at the end of --epochs; 0 keeps it constant"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int decayFrom;
+
     @Option(names = "--feature-matching", defaultValue = "mean-absolute", paramLabel = "NAME",
             description = "How the generator compares mean features: mean-squared, squared-l2 or mean-absolute"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -74,7 +79,7 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
-                distance(featureMatching), maxMinutes);
+                distance(featureMatching), maxMinutes, decayFrom);
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
         PrintWriter err = spec.commandLine().getErr();

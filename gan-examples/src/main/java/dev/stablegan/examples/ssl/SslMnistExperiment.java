@@ -55,12 +55,14 @@ public final class SslMnistExperiment {
      * @param stepsPerEpoch 0 for one pass over the training images (600); fewer for quick checks
      * @param featureMatching how the generator compares mean features
      * @param maxMinutes stop after the first epoch that ends past this wall-clock budget (0: no budget)
+     * @param decayFrom the epoch after which the learning rate falls linearly to 0 at the end of {@code epochs}
+     *     (0: constant, as the authors' 300 epochs)
      */
     public record Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch,
-            FeatureMatching.Distance featureMatching, double maxMinutes) {
-        /** The authors' choice of feature-matching distance, no time budget. */
+            FeatureMatching.Distance featureMatching, double maxMinutes, int decayFrom) {
+        /** The authors' choice of feature-matching distance, no time budget, a constant learning rate. */
         public Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch) {
-            this(labels, seed, epochs, adversarial, stepsPerEpoch, FeatureMatching.Distance.MEAN_ABSOLUTE, 0);
+            this(labels, seed, epochs, adversarial, stepsPerEpoch, FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 0);
         }
 
         public Settings {
@@ -73,6 +75,10 @@ public final class SslMnistExperiment {
             }
             if (!(maxMinutes >= 0) || !Double.isFinite(maxMinutes)) {
                 throw new IllegalArgumentException("--max-minutes: must be a finite number >= 0, got " + maxMinutes);
+            }
+            if (decayFrom < 0 || (decayFrom > 0 && decayFrom >= epochs)) {
+                throw new IllegalArgumentException("--decay-from: must be 0 (no decay) or an epoch before --epochs " + epochs
+                        + ", got " + decayFrom);
             }
             if (stepsPerEpoch < 0) {
                 throw new IllegalArgumentException("--steps-per-epoch: must be >= 0, got " + stepsPerEpoch);
@@ -126,7 +132,7 @@ public final class SslMnistExperiment {
                         yl[k] = labelledClasses[lab[k]];
                     }
                     Map<String, Double> scalars = trainer.step(xl, yl, rows(train, unlabelled, b * BATCH, BATCH),
-                            rows(train, unlabelled2, b * BATCH, BATCH), 1.0);
+                            rows(train, unlabelled2, b * BATCH, BATCH), learningRateFactor(s, step, stepsPerEpoch));
                     scalars.forEach((k, v) -> sums.merge(k, v, Double::sum));
                     step++;
                     Map<String, Double> shown = new LinkedHashMap<>();
@@ -167,6 +173,7 @@ public final class SslMnistExperiment {
         summary.put("epochs", epochsDone);
         summary.put("epochs_requested", s.epochs());
         summary.put("max_minutes", s.maxMinutes());
+        summary.put("decay_from", s.decayFrom());
         summary.put("steps_per_epoch", stepsPerEpoch);
         summary.put("seconds", seconds);
         summary.put("mode", s.adversarial() ? "gan" : "supervised-baseline");
@@ -184,6 +191,19 @@ public final class SslMnistExperiment {
         summary.put("provenance", provenance);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");
         return new Outcome(testError, testErrors, seconds, curve);
+    }
+
+    /**
+     * 1 up to epoch {@code decayFrom}, then falling linearly to 0 at the last step of {@code epochs}:
+     * {@code (T - t) / (T - t0)} for step {@code t} counted from 0, {@code t0 = decayFrom * stepsPerEpoch}.
+     */
+    static double learningRateFactor(Settings s, long step, int stepsPerEpoch) {
+        if (s.decayFrom() == 0) {
+            return 1.0;
+        }
+        long start = (long) s.decayFrom() * stepsPerEpoch;
+        long end = (long) s.epochs() * stepsPerEpoch;
+        return step < start ? 1.0 : (double) (end - step) / (end - start);
     }
 
     /** {@code labels / 10} examples of every class, chosen by a seeded shuffle, in index order. */

@@ -64,6 +64,20 @@ class SslMnistExperimentTests {
     }
 
     @Test
+    void theLearningRateFallsLinearlyToZeroAfterTheDecayEpoch() {
+        SslMnistExperiment.Settings s = new SslMnistExperiment.Settings(10, 1, 4, true, 10,
+                dev.stablegan.djl.regularizer.FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 2);
+        assertThat(SslMnistExperiment.learningRateFactor(s, 0, 10)).isEqualTo(1.0);
+        assertThat(SslMnistExperiment.learningRateFactor(s, 19, 10)).isEqualTo(1.0);
+        assertThat(SslMnistExperiment.learningRateFactor(s, 20, 10)).isEqualTo(1.0);
+        assertThat(SslMnistExperiment.learningRateFactor(s, 30, 10)).isEqualTo(0.5);
+        assertThat(SslMnistExperiment.learningRateFactor(s, 39, 10)).isEqualTo(0.05);
+        assertThat(SslMnistExperiment.learningRateFactor(new SslMnistExperiment.Settings(10, 1, 4, true, 10), 39, 10)).isEqualTo(1.0);
+        assertThatThrownBy(() -> new SslMnistExperiment.Settings(10, 1, 4, true, 10,
+                dev.stablegan.djl.regularizer.FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 4)).hasMessageContaining("--decay-from");
+    }
+
+    @Test
     void badSettingsAreRefusedByOption() {
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(15, 1, 1, true, 0)).hasMessageContaining("--labels");
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(10, 1, 0, true, 0)).hasMessageContaining("--epochs");

@@ -39,12 +39,9 @@ import picocli.CommandLine.Spec;
         subcommands = {EvalCommand.Is.class, EvalCommand.Fid.class, EvalCommand.Kid.class, EvalCommand.Prdc.class,
             EvalCommand.NgramJs.class, CommandLine.HelpCommand.class})
 public final class EvalCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a metric: is, fid, kid, prdc or ngram-js");
+        throw new IllegalArgumentException("name a metric: is, fid, kid, prdc or ngram-js (./gan eval --help)");
     }
 
     /** Options every metric takes. */

@@ -139,6 +139,7 @@ class EvalCommandTests {
 
     @Test
     void badInputIsOneLineNamingTheFileWithNothingOnStdout() throws IOException {
+        bad("name a metric", "eval");
         bad("missing.npy", "eval", "fid", "--real", dir.resolve("missing.npy").toString(), "--fake", fake.toString());
         Path ragged = dir.resolve("ragged.npy");
         Files.write(ragged, npyBytes("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }", 16));
