@@ -44,6 +44,21 @@ public final class RandomStream {
         return (int) Math.floorMod(nextLong() >>> 1, (long) bound);
     }
 
+    /** A uniformly random permutation of {@code 0..n-1} (Fisher-Yates from the end, {@code n - 1} draws). */
+    public int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
     /** Standard normal by Box-Muller (uses two uniforms, keeps no cached value). */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]

@@ -60,4 +60,23 @@ class RandomStreamTests {
             assertThat(c).isBetween(9_500, 10_500);
         }
     }
+
+    @Test
+    void permutationsAreSeededFisherYatesShuffles() {
+        int[] p = new RandomStream(7).permutation(50);
+        assertThat(java.util.Arrays.stream(p).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(new RandomStream(7).permutation(50)).isEqualTo(p);
+        assertThat(new RandomStream(8).permutation(50)).isNotEqualTo(p);
+        // The same draws by hand: swap i with nextInt(i + 1) from the end.
+        RandomStream r = new RandomStream(7);
+        int[] expected = java.util.stream.IntStream.range(0, 50).toArray();
+        for (int i = 49; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = expected[i];
+            expected[i] = expected[j];
+            expected[j] = t;
+        }
+        assertThat(p).isEqualTo(expected);
+        assertThat(new RandomStream(1).permutation(0)).isEmpty();
+    }
 }

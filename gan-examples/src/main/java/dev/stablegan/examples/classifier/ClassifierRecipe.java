@@ -102,7 +102,7 @@ public final class ClassifierRecipe {
             long step = 0;
             try (Adam adam = new Adam(new OptimizerSpec.Adam(LEARNING_RATE, 0.9, 0.999), manager)) {
                 for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                    int[] order = permutation(data.count(), shuffle);
+                    int[] order = shuffle.permutation(data.count());
                     for (int b = 0; b < batchesPerEpoch; b++) {
                         int from = b * BATCH;
                         int to = Math.min(data.count(), from + BATCH);
@@ -227,19 +227,5 @@ public final class ClassifierRecipe {
             images.add(new RgbImage(data.name() + "[" + i + "]", data.cols(), data.rows(), rgb));
         }
         return images;
-    }
-
-    private static int[] permutation(int n, RandomStream random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -110,7 +110,7 @@ public final class SslMnistExperiment {
         long started = System.nanoTime();
         SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
                 BETA1, s.featureMatching(), s.seed(), s.adversarial());
-        int[] initRows = Arrays.copyOf(permutation(train.count(), order), 500);
+        int[] initRows = Arrays.copyOf(order.permutation(train.count()), 500);
         int testErrors = -1;
         int epochsDone = 0;
         try (SemiSupervisedTrainer trainer = new SemiSupervisedTrainer(ts, SemiSupervisedNetworks.mnistDiscriminatorBody(),
@@ -120,8 +120,8 @@ public final class SslMnistExperiment {
             long total = (long) stepsPerEpoch * s.epochs();
             long step = 0;
             for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-                int[] unlabelled = permutation(train.count(), order);
-                int[] unlabelled2 = permutation(train.count(), order);
+                int[] unlabelled = order.permutation(train.count());
+                int[] unlabelled2 = order.permutation(train.count());
                 Map<String, Double> sums = new LinkedHashMap<>();
                 for (int b = 0; b < stepsPerEpoch; b++) {
                     int[] lab = shuffled(labelled.length, BATCH, order);
@@ -209,7 +209,7 @@ public final class SslMnistExperiment {
     /** {@code labels / 10} examples of every class, chosen by a seeded shuffle, in index order. */
     static int[] chooseLabelled(LabelledImages train, int labels, long seed) {
         int perClass = labels / 10;
-        int[] order = permutation(train.count(), RandomStream.derive(seed, "labelled"));
+        int[] order = RandomStream.derive(seed, "labelled").permutation(train.count());
         int[] taken = new int[10];
         List<Integer> chosen = new ArrayList<>();
         for (int i : order) {
@@ -271,7 +271,7 @@ public final class SslMnistExperiment {
         int[] out = new int[n];
         int filled = 0;
         while (filled < n) {
-            int[] pass = permutation(size, random);
+            int[] pass = random.permutation(size);
             int take = Math.min(size, n - filled);
             System.arraycopy(pass, 0, out, filled, take);
             filled += take;
@@ -285,16 +285,5 @@ public final class SslMnistExperiment {
             out[i] = i;
         }
         return out;
-    }
-
-    static int[] permutation(int n, RandomStream random) {
-        int[] order = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }
