@@ -10,9 +10,11 @@ import ai.djl.nn.norm.BatchNorm;
  * {@code openai/improved-gan}, {@code mnist_svhn_cifar10/train_mnist_feature_matching.py}).
  *
  * <p>Discriminator body: Gaussian noise 0.3 on the 784 pixels, then weight-normalized dense layers of 1000,
- * 500, 250, 250, 250 ReLU units (scale fixed after the data-dependent start, as the authors' hidden layers),
- * each followed by Gaussian noise 0.5; the last noise layer's output is the feature layer of feature matching.
- * Head: a weight-normalized dense layer with a learned scale to the K class logits.
+ * 500, 250, 250, 250 ReLU units (scale fixed after the data-dependent start, as the authors' hidden layers;
+ * directions drawn from {@code N(0, 0.1^2)} as their {@code DenseLayer}), with Gaussian noise 0.5 between them.
+ * The last ReLU's output, before its noise, is the feature layer of feature matching (the authors'
+ * {@code layers[-3]}): noise there would swamp the small differences of mean features late in training.
+ * Head: Gaussian noise 0.5, then a weight-normalized dense layer with a learned scale to the K class logits.
  * Generator: uniform noise of 100, dense 500 with batch norm and softplus, twice, then a weight-normalized
  * dense layer to 784 with a sigmoid (pixels in [0, 1]).
  */
@@ -22,6 +24,8 @@ public final class SemiSupervisedNetworks {
     static final int[] HIDDEN = {1000, 500, 250, 250, 250};
     static final double INPUT_NOISE = 0.3;
     static final double HIDDEN_NOISE = 0.5;
+    /** Spread of the discriminator's initial directions; with Adam's per-element steps it sets their angular rate. */
+    static final double DIRECTION_STD = 0.1;
 
     private SemiSupervisedNetworks() {}
 
@@ -29,10 +33,12 @@ public final class SemiSupervisedNetworks {
     public static SequentialBlock mnistDiscriminatorBody() {
         SequentialBlock body = new SequentialBlock();
         body.add(new GaussianNoise(INPUT_NOISE));
-        for (int hidden : HIDDEN) {
-            body.add(new WeightNormLinear(hidden, false));
+        for (int i = 0; i < HIDDEN.length; i++) {
+            if (i > 0) {
+                body.add(new GaussianNoise(HIDDEN_NOISE));
+            }
+            body.add(new WeightNormLinear(HIDDEN[i], false, DIRECTION_STD));
             body.add(Activation.reluBlock());
-            body.add(new GaussianNoise(HIDDEN_NOISE));
         }
         return body;
     }
@@ -40,7 +46,8 @@ public final class SemiSupervisedNetworks {
     /** Features to {@code classes} logits. */
     public static SequentialBlock mnistDiscriminatorHead(int classes) {
         SequentialBlock head = new SequentialBlock();
-        head.add(new WeightNormLinear(classes, true));
+        head.add(new GaussianNoise(HIDDEN_NOISE));
+        head.add(new WeightNormLinear(classes, true, DIRECTION_STD));
         return head;
     }
 

@@ -15,14 +15,15 @@ import ai.djl.util.PairList;
  * A weight-normalized dense layer (Salimans and Kingma 2016): {@code y = g * (x v^T) / ||v||_row + b}, the
  * layers of the semi-supervised MNIST networks (Salimans et al. 2016, section 5.1).
  *
- * <p>{@code v} is {@code (out, in)} and starts as {@code N(0, 0.05^2)}, {@code g = 1}, {@code b = 0}, as in the
- * authors' code; {@link #initializeFromData} then sets {@code g} and {@code b} so that the layer's outputs on a
+ * <p>{@code v} is {@code (out, in)} and starts as {@code N(0, s^2)} ({@code s = 0.05} unless given; the
+ * authors' MNIST discriminator used 0.1), {@code g = 1}, {@code b = 0}; {@link #initializeFromData} then sets {@code g} and {@code b} so that the layer's outputs on a
  * batch have mean 0 and standard deviation {@code scale} (their data-dependent initialization). With
  * {@code trainScale = false} (their hidden layers) {@code g} keeps that value and only {@code v} and {@code b}
  * learn, so a layer cannot inflate its outputs by its scale.
  */
 public final class WeightNormLinear extends AbstractBlock {
     private static final byte VERSION = 1;
+    private static final double DEFAULT_DIRECTION_STD = 0.05;
 
     private final int units;
     private final boolean trainScale;
@@ -37,14 +38,26 @@ public final class WeightNormLinear extends AbstractBlock {
 
     /** @param trainScale whether {@code g} learns after its data-dependent start */
     public WeightNormLinear(int units, boolean trainScale) {
+        this(units, trainScale, DEFAULT_DIRECTION_STD);
+    }
+
+    /**
+     * @param trainScale whether {@code g} learns after its data-dependent start
+     * @param directionStd the standard deviation of {@code v}'s initial entries; the output does not depend on it, but
+     *     Adam's steps on {@code v} have a size independent of {@code ||v||}, so it sets how fast directions turn
+     */
+    public WeightNormLinear(int units, boolean trainScale, double directionStd) {
         super(VERSION);
+        if (!(directionStd > 0) || !Double.isFinite(directionStd)) {
+            throw new IllegalArgumentException("directionStd: must be a finite number > 0, got " + directionStd);
+        }
         if (units < 1) {
             throw new IllegalArgumentException("units: must be >= 1, got " + units);
         }
         this.units = units;
         this.trainScale = trainScale;
         this.direction = addParameter(Parameter.builder().setName("v").setType(Parameter.Type.WEIGHT)
-                .optInitializer(new NormalInitializer(0.05f)).build());
+                .optInitializer(new NormalInitializer((float) directionStd)).build());
         this.gain = addParameter(Parameter.builder().setName("g").setType(Parameter.Type.GAMMA)
                 .optInitializer(new ConstantInitializer(1f)).optShape(new Shape(units)).build());
         this.bias = addParameter(Parameter.builder().setName("b").setType(Parameter.Type.BIAS)

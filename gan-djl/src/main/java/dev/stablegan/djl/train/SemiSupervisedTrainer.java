@@ -40,14 +40,23 @@ import java.util.Map;
  * a child manager.
  */
 public final class SemiSupervisedTrainer implements AutoCloseable {
-    /** Decay of the discriminator's parameter average used by {@link #predictAveraged}. */
-    public static final double AVERAGE_DECAY = 0.999;
+    /**
+     * Decay of the discriminator's parameter average used by {@link #predictAveraged}: the authors' 0.9999, an
+     * average over the last ten thousand steps or so.
+     */
+    public static final double AVERAGE_DECAY = 0.9999;
+    /**
+     * Adam's epsilon. The authors' Adam divides by {@code sqrt(v_hat + 1e-8)}; {@code sqrt(v_hat) + 1e-4} agrees
+     * with it within a factor of {@code sqrt(2)} everywhere and exactly in both limits, and damps the steps of
+     * parameters whose gradients are tiny far more than PyTorch's default {@code 1e-8}.
+     */
+    public static final double ADAM_EPSILON = 1e-4;
 
     /**
      * @param classes K
      * @param latentDim generator input size
      * @param learningRate Adam's base rate for both players
-     * @param beta1 Adam's first-moment decay for both (beta2 is 0.999)
+     * @param beta1 Adam's first-moment decay for both (beta2 is 0.999, epsilon {@value #ADAM_EPSILON})
      * @param featureMatching how the generator compares mean features
      * @param seed weights and noise
      * @param adversarial false for the supervised-only baseline: the same discriminator trained on the labelled
@@ -81,6 +90,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     private final RandomStream noise;
     private final long inputDim;
     private final RunningAverage discriminatorAverage;
+    private long discriminatorSteps;
 
     /**
      * Builds and initializes both networks.
@@ -115,7 +125,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             d.addAll(Networks.parameters(head));
             this.discriminatorParameters = d;
             this.generatorParameters = Networks.parameters(generator);
-            OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999);
+            OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999, ADAM_EPSILON);
             this.discriminatorOptimizer = new Adam(adam, manager);
             this.generatorOptimizer = new Adam(adam, manager);
             this.discriminatorAverage = new RunningAverage(d, manager);
@@ -178,7 +188,8 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 c.backward(loss);
             }
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
-            discriminatorAverage.update(1 - AVERAGE_DECAY);
+            discriminatorSteps++;
+            discriminatorAverage.update(averageWeight(discriminatorSteps));
         }
         if (!settings.adversarial()) {
             return scalars;
@@ -196,6 +207,16 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             generatorOptimizer.step(generatorParameters, lrFactor);
         }
         return scalars;
+    }
+
+    /**
+     * The weight of step {@code t}'s parameters in the average, {@code max(1/(t+1), 1 - decay)}: the plain mean of the
+     * starting values and all values since while that is the larger weight, an exponential average after. The
+     * authors start an exponential average from zeros instead, which only differs in the first ten thousand steps,
+     * where theirs is dominated by the zeros.
+     */
+    static double averageWeight(long t) {
+        return Math.max(1.0 / (t + 1), 1 - AVERAGE_DECAY);
     }
 
     /**

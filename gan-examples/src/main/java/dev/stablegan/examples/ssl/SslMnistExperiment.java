@@ -32,7 +32,7 @@ import java.util.Map;
  * their code; the mean squared difference trained the classifier more slowly here: 15.9% against 14.3% test
  * error after 3 epochs, seed 1).
  * An epoch is 600 steps, one pass over the unlabelled data; after each, the test error of the discriminator on
- * the 10,000 test images (no noise) with its parameters averaged over steps (decay 0.999), as the authors
+ * the 10,000 test images (no noise) with its parameters averaged over steps (decay 0.9999), as the authors
  * evaluate with averaged parameters; the error of the current weights is logged beside it.
  *
  * <p>With {@code adversarial = false} the same discriminator is trained on the labelled examples alone for the
@@ -185,7 +185,8 @@ public final class SslMnistExperiment {
         }
         summary.put("learning_curve", c);
         summary.put("labelled_indices", Arrays.stream(labelled).boxed().toList());
-        provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1
+        provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1 + " eps " + SemiSupervisedTrainer.ADAM_EPSILON
+                + ", parameter average decay " + SemiSupervisedTrainer.AVERAGE_DECAY
                 + ", feature matching (" + s.featureMatching() + "), Gaussian noise 0.3/0.5, weight norm");
         provenance.put("dataset", train.name() + " / " + test.name());
         summary.put("provenance", provenance);
