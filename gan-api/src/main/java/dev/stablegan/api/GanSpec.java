@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Everything that defines a GAN training run: both players' architectures, the objective, both optimizers,
- * the schedule and the seed. Checks itself on construction and names the field it rejects.
+ * the schedule, the seed and the Improved-GAN techniques switched on ({@link TechniquesSpec#NONE} unless given).
+ * Checks itself on construction and names the field it rejects.
  */
 public record GanSpec(
         NetworkSpec generator,
@@ -13,7 +14,14 @@ public record GanSpec(
         OptimizerSpec generatorOptimizer,
         OptimizerSpec criticOptimizer,
         ScheduleSpec schedule,
-        long seed) {
+        long seed,
+        TechniquesSpec techniques) {
+
+    /** A run with no Improved-GAN technique. */
+    public GanSpec(NetworkSpec generator, NetworkSpec critic, ObjectiveSpec objective, OptimizerSpec generatorOptimizer,
+            OptimizerSpec criticOptimizer, ScheduleSpec schedule, long seed) {
+        this(generator, critic, objective, generatorOptimizer, criticOptimizer, schedule, seed, TechniquesSpec.NONE);
+    }
 
     public GanSpec {
         SpecChecks.notNull("generator", generator);
@@ -22,6 +30,11 @@ public record GanSpec(
         SpecChecks.notNull("generatorOptimizer", generatorOptimizer);
         SpecChecks.notNull("criticOptimizer", criticOptimizer);
         SpecChecks.notNull("schedule", schedule);
+        SpecChecks.notNull("techniques", techniques);
+        if (techniques.virtualBatchNorm() && !(generator instanceof NetworkSpec.Dcgan32Generator)) {
+            throw new IllegalArgumentException("techniques.virtualBatchReference: the generator (" + generator.getClass().getSimpleName()
+                    + ") has no batch norm for virtual batch norm to replace");
+        }
         if (!Arrays.equals(generator.outputShape(), critic.inputShape())) {
             throw new IllegalArgumentException("critic: input shape " + NetworkSpec.describe(critic.inputShape())
                     + " does not match the generator's output shape " + NetworkSpec.describe(generator.outputShape()));
@@ -42,14 +55,18 @@ public record GanSpec(
     }
 
     public GanSpec withSchedule(ScheduleSpec newSchedule) {
-        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, newSchedule, seed);
+        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, newSchedule, seed, techniques);
     }
 
     public GanSpec withObjective(ObjectiveSpec newObjective) {
-        return new GanSpec(generator, critic, newObjective, generatorOptimizer, criticOptimizer, schedule, seed);
+        return new GanSpec(generator, critic, newObjective, generatorOptimizer, criticOptimizer, schedule, seed, techniques);
     }
 
     public GanSpec withSeed(long newSeed) {
-        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, schedule, newSeed);
+        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, schedule, newSeed, techniques);
+    }
+
+    public GanSpec withTechniques(TechniquesSpec newTechniques) {
+        return new GanSpec(generator, critic, objective, generatorOptimizer, criticOptimizer, schedule, seed, newTechniques);
     }
 }

@@ -18,6 +18,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.Pair;
 import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.TechniquesSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ import java.util.Map;
  *       (the gradient penalty is per example).
  * </ul>
  *
+ * <p>{@link #buildCritic} and {@link #buildGenerator} add the Improved-GAN layers a {@link TechniquesSpec} asks for.
+ *
  * <p>Initialization follows PyTorch's {@code reset_parameters}: weights and biases of Linear and
  * (transposed) convolutions are {@code U(-1/sqrt(fanIn), 1/sqrt(fanIn))} with PyTorch's fan-in
  * ({@code in}, {@code inChannels*k*k}, and {@code outChannels*k*k} for a transposed convolution); BatchNorm
@@ -61,12 +64,41 @@ public final class Networks {
 
     /** A new, uninitialized block for {@code spec}; see {@link #initialize}. */
     public static Block build(NetworkSpec spec) {
+        return build(spec, 0, 0, 0);
+    }
+
+    /**
+     * The critic for {@code spec} with the techniques' minibatch discrimination (if on) in front of its last linear
+     * layer, whose fan-in grows by the B kernels. A {@link SequentialBlock}: see {@link #featureLayers}.
+     */
+    public static Block buildCritic(NetworkSpec spec, TechniquesSpec techniques) {
+        return build(spec, techniques.minibatchKernels(), techniques.minibatchKernelDims(), 0);
+    }
+
+    /**
+     * The generator for {@code spec}, with {@link VirtualBatchNorm} of the techniques' reference size in place of
+     * every batch norm when virtual batch norm is on; such a network expects the R reference rows first: wrap it in
+     * a {@link ReferenceBatch}.
+     */
+    public static Block buildGenerator(NetworkSpec spec, TechniquesSpec techniques) {
+        return build(spec, 0, 0, techniques.virtualBatchReference());
+    }
+
+    /**
+     * How many leading children of a critic from {@link #buildCritic} compute the features of feature matching: all
+     * but its last linear layer and the minibatch discrimination before it.
+     */
+    public static int featureLayers(Block critic, TechniquesSpec techniques) {
+        return critic.getChildren().size() - (techniques.minibatchDiscrimination() ? 2 : 1);
+    }
+
+    private static Block build(NetworkSpec spec, int kernels, int kernelDims, int reference) {
         if (spec instanceof NetworkSpec.Mlp mlp) {
-            return mlp(mlp);
+            return mlp(mlp, kernels, kernelDims);
         } else if (spec instanceof NetworkSpec.Dcgan32Generator generator) {
-            return dcgan32Generator(generator);
+            return dcgan32Generator(generator, reference);
         } else if (spec instanceof NetworkSpec.Dcgan32Critic critic) {
-            return dcgan32Critic(critic);
+            return dcgan32Critic(critic, kernels, kernelDims);
         }
         throw new IllegalArgumentException("network: unsupported spec " + spec);
     }
@@ -143,7 +175,7 @@ public final class Networks {
         return layers;
     }
 
-    private static Block mlp(NetworkSpec.Mlp spec) {
+    private static Block mlp(NetworkSpec.Mlp spec, int kernels, int kernelDims) {
         SequentialBlock net = new SequentialBlock();
         long fanIn = spec.inputDim();
         for (int i = 0; i < spec.hiddenLayers(); i++) {
@@ -151,29 +183,33 @@ public final class Networks {
             net.add(Activation.reluBlock());
             fanIn = spec.width();
         }
+        if (kernels > 0) {
+            net.add(new MinibatchDiscrimination(kernels, kernelDims));
+            fanIn += kernels;
+        }
         net.add(torchDefault(Linear.builder().setUnits(spec.outputDim()).build(), fanIn));
         return net;
     }
 
-    private static Block dcgan32Generator(NetworkSpec.Dcgan32Generator spec) {
+    private static Block dcgan32Generator(NetworkSpec.Dcgan32Generator spec, int reference) {
         int w = spec.width();
         SequentialBlock net = new SequentialBlock();
         net.add(torchDefault(Linear.builder().setUnits(4L * 4 * 4 * w).optBias(false).build(), spec.latentDim()));
-        net.add(batchNorm());
+        net.add(reference > 0 ? new VirtualBatchNorm(reference) : batchNorm());
         net.add(Activation.reluBlock());
         net.add(LambdaBlock.singleton(x -> x.reshape(-1, 4L * w, 4, 4), "Reshape4x4"));
         net.add(upConvolution(2 * w, false));
-        net.add(batchNorm());
+        net.add(reference > 0 ? new VirtualBatchNorm(reference) : batchNorm());
         net.add(Activation.reluBlock());
         net.add(upConvolution(w, false));
-        net.add(batchNorm());
+        net.add(reference > 0 ? new VirtualBatchNorm(reference) : batchNorm());
         net.add(Activation.reluBlock());
         net.add(upConvolution(spec.channels(), true));
         net.add(Activation.tanhBlock());
         return net;
     }
 
-    private static Block dcgan32Critic(NetworkSpec.Dcgan32Critic spec) {
+    private static Block dcgan32Critic(NetworkSpec.Dcgan32Critic spec, int kernels, int kernelDims) {
         int w = spec.width();
         SequentialBlock net = new SequentialBlock();
         net.add(downConvolution(w, spec.channels()));
@@ -183,7 +219,10 @@ public final class Networks {
         net.add(downConvolution(4 * w, 2 * w));
         net.add(Activation.leakyReluBlock(LEAKY_SLOPE));
         net.add(Blocks.batchFlattenBlock());
-        net.add(torchDefault(Linear.builder().setUnits(1).build(), 4L * 4 * 4 * w));
+        if (kernels > 0) {
+            net.add(new MinibatchDiscrimination(kernels, kernelDims));
+        }
+        net.add(torchDefault(Linear.builder().setUnits(1).build(), 4L * 4 * 4 * w + kernels));
         return net;
     }
 

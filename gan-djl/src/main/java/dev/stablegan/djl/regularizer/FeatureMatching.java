@@ -1,6 +1,7 @@
 package dev.stablegan.djl.regularizer;
 
 import ai.djl.ndarray.NDArray;
+import dev.stablegan.api.TechniquesSpec;
 
 /**
  * Feature matching (Salimans et al. 2016, section 3.1): the generator matches the mean of an intermediate
@@ -14,17 +15,10 @@ import ai.djl.ndarray.NDArray;
  * generator learns from this loss.
  */
 public final class FeatureMatching {
-    /** How the two mean feature vectors are compared. */
-    public enum Distance {
-        SQUARED_L2,
-        MEAN_SQUARED,
-        MEAN_ABSOLUTE
-    }
-
     private FeatureMatching() {}
 
     /** The loss as a 0-dimensional array. */
-    public static NDArray loss(NDArray realFeatures, NDArray fakeFeatures, Distance distance) {
+    public static NDArray loss(NDArray realFeatures, NDArray fakeFeatures, TechniquesSpec.FeatureDistance distance) {
         if (!realFeatures.getShape().slice(1).equals(fakeFeatures.getShape().slice(1))) {
             throw new IllegalArgumentException("feature shapes differ: real " + realFeatures.getShape() + ", fake "
                     + fakeFeatures.getShape());

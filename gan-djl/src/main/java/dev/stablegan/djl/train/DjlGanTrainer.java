@@ -21,15 +21,19 @@ import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.TensorConstants;
 import dev.stablegan.djl.engine.InputGradients;
 import dev.stablegan.djl.engine.TorchInputGradients;
 import dev.stablegan.djl.nn.Networks;
+import dev.stablegan.djl.nn.ReferenceBatch;
 import dev.stablegan.djl.objective.Objective;
 import dev.stablegan.djl.objective.Objectives;
 import dev.stablegan.djl.optim.Optimizers;
 import dev.stablegan.djl.optim.ParameterOptimizer;
+import dev.stablegan.djl.regularizer.FeatureMatching;
 import dev.stablegan.djl.regularizer.GradientPenalty;
+import dev.stablegan.djl.regularizer.HistoricalAveraging;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +52,14 @@ import java.util.Map;
  * player's gradients are zeroed right before its own backward (DJL never zeroes them, and the generator's
  * backward fills the critic's). Noise and data come from two seeded {@link RandomStream}s whose states are
  * checkpointed, so a resumed run repeats an uninterrupted one exactly on CPU.
+ *
+ * <p>The spec's {@link TechniquesSpec} (Salimans et al. 2016, section 3) changes the loop as follows. Feature
+ * matching: the generator step draws a real batch too, and its loss is the distance between the mean critic
+ * features ({@link Networks#featureLayers}) of that batch (detached) and of {@code G(z)}. Historical averaging:
+ * {@code w || theta - avg ||^2} joins each player's loss, and each player's average gains its new values after
+ * each of its optimizer steps (it is checkpointed). Minibatch discrimination and virtual batch norm are layers
+ * ({@link Networks#buildCritic}, {@link Networks#buildGenerator}); the reference batch is {@code R} latent
+ * vectors drawn once from the seed's {@code "vbn-reference"} stream.
  */
 public final class DjlGanTrainer implements GanTrainer {
     private final GanSpec spec;
@@ -66,6 +78,9 @@ public final class DjlGanTrainer implements GanTrainer {
     private final RandomStream noiseRandom;
     private final List<GanListener> listeners = new ArrayList<>();
     private final Map<String, String> provenance = new LinkedHashMap<>();
+    private final TechniquesSpec techniques;
+    private final HistoricalAveraging generatorHistory;
+    private final HistoricalAveraging criticHistory;
     private long step;
     private double trainedSeconds;
     private StepReport lastReport;
@@ -82,8 +97,9 @@ public final class DjlGanTrainer implements GanTrainer {
         boolean ok = false;
         try {
             Engine.getInstance().setRandomSeed((int) (spec.seed() ^ (spec.seed() >>> 32)));
-            this.generator = Networks.build(spec.generator());
-            this.critic = Networks.build(spec.critic());
+            this.techniques = spec.techniques();
+            this.generator = generatorWithReference(spec, manager);
+            this.critic = Networks.buildCritic(spec.critic(), techniques);
             Networks.initialize(generator, spec.generator(), manager);
             Networks.initialize(critic, spec.critic(), manager);
             this.store = new ParameterStore(manager, false);
@@ -93,6 +109,9 @@ public final class DjlGanTrainer implements GanTrainer {
             this.criticOptimizer = Optimizers.of(spec.criticOptimizer(), manager);
             this.objective = Objectives.of(spec.objective());
             this.inputGradients = spec.objective() instanceof ObjectiveSpec.WganGp ? TorchInputGradients.load() : null;
+            boolean averaging = techniques.historicalAveraging() > 0;
+            this.generatorHistory = averaging ? new HistoricalAveraging(generatorParameters, manager) : null;
+            this.criticHistory = averaging ? new HistoricalAveraging(criticParameters, manager) : null;
             this.dataRandom = RandomStream.derive(spec.seed(), "data");
             this.noiseRandom = RandomStream.derive(spec.seed(), "noise");
             ok = true;
@@ -102,6 +121,17 @@ public final class DjlGanTrainer implements GanTrainer {
             }
         }
         provenance.put("dataset", data.identity());
+    }
+
+    /** The generator the spec describes, wrapped with its reference batch when virtual batch norm is on. */
+    static Block generatorWithReference(GanSpec spec, NDManager manager) {
+        Block network = Networks.buildGenerator(spec.generator(), spec.techniques());
+        int r = spec.techniques().virtualBatchReference();
+        if (r == 0) {
+            return network;
+        }
+        float[] z = RandomStream.derive(spec.seed(), "vbn-reference").gaussians(r * spec.latentDim());
+        return new ReferenceBatch(network, manager.create(z, new Shape(r, spec.latentDim())));
     }
 
     /**
@@ -213,9 +243,13 @@ public final class DjlGanTrainer implements GanTrainer {
                     scalars.put("gradient_norm", (double) penalty.norms().mean().getFloat());
                     loss = loss.add(penalty.penalty());
                 }
+                loss = withHistoricalPenalty(scope, loss, criticHistory, "critic_historical_penalty", scalars);
                 collector.backward(loss);
             }
             criticOptimizer.step(criticParameters, lrFactor);
+            if (criticHistory != null) {
+                criticHistory.record();
+            }
             if (spec.objective() instanceof ObjectiveSpec.WganClip clip) {
                 clipWeights(scope, clip.clip());
             }
@@ -234,16 +268,52 @@ public final class DjlGanTrainer implements GanTrainer {
 
     private void generatorStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
         try (NDManager scope = outer.newSubManager()) {
+            NDArray realFeatures = null;
+            if (techniques.featureMatching() != null) {
+                NDArray real = data.next(scope, dataRandom, batch);
+                checkBatchShape(real, batch);
+                realFeatures = criticFeatures(real).stopGradient();
+            }
             NDArray z = noise(scope, noiseRandom, batch);
             Gradients.zero(generatorParameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray dFake = forward(critic, forward(generator, z, true), true);
-                NDArray loss = objective.generatorLoss(dFake);
+                NDArray fake = forward(generator, z, true);
+                NDArray loss = realFeatures == null ? objective.generatorLoss(forward(critic, fake, true))
+                        : FeatureMatching.loss(realFeatures, criticFeatures(fake), techniques.featureMatching());
                 scalars.put("generator_loss", (double) loss.getFloat());
+                loss = withHistoricalPenalty(scope, loss, generatorHistory, "generator_historical_penalty", scalars);
                 collector.backward(loss);
             }
             generatorOptimizer.step(generatorParameters, lrFactor);
+            if (generatorHistory != null) {
+                generatorHistory.record();
+            }
         }
+    }
+
+    /** The activations of the critic's feature layers (training mode), the features feature matching compares. */
+    private NDArray criticFeatures(NDArray x) {
+        int layers = Networks.featureLayers(critic, techniques);
+        NDArray h = x;
+        int i = 0;
+        for (var child : critic.getChildren()) {
+            if (i++ == layers) {
+                break;
+            }
+            h = child.getValue().forward(store, new NDList(h), true).singletonOrThrow();
+        }
+        return h;
+    }
+
+    /** {@code loss + w * penalty} when historical averaging is on (the penalty reported as {@code name}), else {@code loss}. */
+    private NDArray withHistoricalPenalty(NDManager scope, NDArray loss, HistoricalAveraging history, String name,
+            Map<String, Double> scalars) {
+        if (history == null) {
+            return loss;
+        }
+        NDArray penalty = history.penalty(scope);
+        scalars.put(name, (double) penalty.getFloat());
+        return loss.add(penalty.mul(TensorConstants.scalar(scope, techniques.historicalAveraging(), penalty.getDataType())));
     }
 
     /**
@@ -300,6 +370,10 @@ public final class DjlGanTrainer implements GanTrainer {
             critic.saveParameters(out);
             generatorOptimizer.save(out);
             criticOptimizer.save(out);
+            if (generatorHistory != null) {
+                generatorHistory.save(out);
+                criticHistory.save(out);
+            }
         });
         for (GanListener l : listeners) {
             l.onCheckpoint(file, step);
@@ -326,6 +400,10 @@ public final class DjlGanTrainer implements GanTrainer {
             critic.loadParameters(manager, in);
             generatorOptimizer.load(in);
             criticOptimizer.load(in);
+            if (generatorHistory != null) {
+                generatorHistory.load(in);
+                criticHistory.load(in);
+            }
             restoreGradientFlags(generatorParameters);
             restoreGradientFlags(criticParameters);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {
@@ -353,6 +431,10 @@ public final class DjlGanTrainer implements GanTrainer {
         }
         generatorOptimizer.close();
         criticOptimizer.close();
+        if (generatorHistory != null) {
+            generatorHistory.close();
+            criticHistory.close();
+        }
         manager.close();
     }
 }

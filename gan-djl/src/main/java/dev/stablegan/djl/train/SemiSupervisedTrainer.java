@@ -1,5 +1,6 @@
 package dev.stablegan.djl.train;
 
+import dev.stablegan.api.TechniquesSpec;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -62,7 +63,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      * @param adversarial false for the supervised-only baseline: the same discriminator trained on the labelled
      *     batch alone, with no unsupervised term and no generator step
      */
-    public record Settings(int classes, int latentDim, double learningRate, double beta1, FeatureMatching.Distance featureMatching,
+    public record Settings(int classes, int latentDim, double learningRate, double beta1, TechniquesSpec.FeatureDistance featureMatching,
             long seed, boolean adversarial) {
         public Settings {
             if (classes < 2) {

@@ -9,6 +9,10 @@ import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.TechniquesSpec;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Writes a {@link GanSpec} as JSON and reads it back exactly, so checkpoints and summaries carry the whole
@@ -31,7 +35,37 @@ public final class SpecJson {
         s.addProperty("linearDecay", spec.schedule().linearDecay());
         o.add("schedule", s);
         o.addProperty("seed", spec.seed());
+        if (!spec.techniques().isNone()) { // absent means none: specs written before techniques existed read the same
+            o.add("techniques", techniques(spec.techniques()));
+        }
         return o;
+    }
+
+    private static JsonObject techniques(TechniquesSpec t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("featureMatching", t.featureMatching() == null ? "off" : t.featureMatching().name().toLowerCase(Locale.ROOT));
+        o.addProperty("historicalAveraging", t.historicalAveraging());
+        o.addProperty("minibatchKernels", t.minibatchKernels());
+        o.addProperty("minibatchKernelDims", t.minibatchKernelDims());
+        o.addProperty("virtualBatchReference", t.virtualBatchReference());
+        return o;
+    }
+
+    private static TechniquesSpec techniques(JsonObject o) {
+        String fm = field(o, "techniques.featureMatching").getAsString();
+        TechniquesSpec.FeatureDistance distance = null;
+        if (!fm.equals("off")) {
+            try {
+                distance = TechniquesSpec.FeatureDistance.valueOf(fm.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("techniques.featureMatching: unknown distance '" + fm + "' (off, "
+                        + Arrays.stream(TechniquesSpec.FeatureDistance.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", ")) + ")", e);
+            }
+        }
+        return new TechniquesSpec(distance, number(o, "techniques.historicalAveraging").doubleValue(),
+                integer(o, "techniques.minibatchKernels"), integer(o, "techniques.minibatchKernelDims"),
+                integer(o, "techniques.virtualBatchReference"));
     }
 
     public static String toJsonString(GanSpec spec) {
@@ -53,7 +87,8 @@ public final class SpecJson {
                 field(s, "schedule.linearDecay").getAsBoolean());
         return new GanSpec(network(object(o, "generator"), "generator"), network(object(o, "critic"), "critic"),
                 objective(object(o, "objective")), optimizer(object(o, "generatorOptimizer"), "generatorOptimizer"),
-                optimizer(object(o, "criticOptimizer"), "criticOptimizer"), schedule, number(o, "seed").longValue());
+                optimizer(object(o, "criticOptimizer"), "criticOptimizer"), schedule, number(o, "seed").longValue(),
+                o.has("techniques") ? techniques(object(o, "techniques")) : TechniquesSpec.NONE);
     }
 
     private static JsonObject network(NetworkSpec n) {

@@ -59,7 +59,7 @@ public final class TrainedGenerator implements AutoCloseable {
         }
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         try (DataInputStream in = contents.bodyStream()) {
-            Block generator = Networks.build(spec.generator());
+            Block generator = DjlGanTrainer.generatorWithReference(spec, manager);
             Networks.initialize(generator, spec.generator(), manager);
             generator.loadParameters(manager, in);
             return new TrainedGenerator(spec, step, manager, generator);

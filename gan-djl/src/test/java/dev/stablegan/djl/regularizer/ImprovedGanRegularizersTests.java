@@ -1,5 +1,6 @@
 package dev.stablegan.djl.regularizer;
 
+import dev.stablegan.api.TechniquesSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -23,11 +24,11 @@ class ImprovedGanRegularizersTests {
             // Real means (2, 3), fake means (1, 5): difference (1, -2).
             NDArray real = m.create(new double[] {1, 2, 3, 4}, new Shape(2, 2));
             NDArray fake = m.create(new double[] {0, 4, 2, 6, 1, 5}, new Shape(3, 2));
-            assertThat(FeatureMatching.loss(real, fake, FeatureMatching.Distance.SQUARED_L2).getDouble()).isCloseTo(5.0, within(1e-15));
-            assertThat(FeatureMatching.loss(real, fake, FeatureMatching.Distance.MEAN_ABSOLUTE).getDouble()).isCloseTo(1.5,
+            assertThat(FeatureMatching.loss(real, fake, TechniquesSpec.FeatureDistance.SQUARED_L2).getDouble()).isCloseTo(5.0, within(1e-15));
+            assertThat(FeatureMatching.loss(real, fake, TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE).getDouble()).isCloseTo(1.5,
                     within(1e-15));
             NDArray other = m.zeros(new Shape(2, 3), DataType.FLOAT64);
-            assertThatThrownBy(() -> FeatureMatching.loss(real, other, FeatureMatching.Distance.SQUARED_L2))
+            assertThatThrownBy(() -> FeatureMatching.loss(real, other, TechniquesSpec.FeatureDistance.SQUARED_L2))
                     .hasMessageContaining("feature shapes differ");
         }
     }
@@ -39,7 +40,7 @@ class ImprovedGanRegularizersTests {
             NDArray fake = m.create(new double[] {0, 4, 2, 6}, new Shape(2, 2));
             fake.setRequiresGradient(true);
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                c.backward(FeatureMatching.loss(real, fake, FeatureMatching.Distance.SQUARED_L2));
+                c.backward(FeatureMatching.loss(real, fake, TechniquesSpec.FeatureDistance.SQUARED_L2));
             }
             // d/dy_jk = -2 (mean_real_k - mean_fake_k) / N_fake, mean difference (1, -2), N_fake = 2.
             assertThat(fake.getGradient().toDoubleArray()).containsExactly(new double[] {-1, 2, -1, 2}, within(1e-15));

@@ -1,5 +1,6 @@
 package dev.stablegan.djl.train;
 
+import dev.stablegan.api.TechniquesSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Activation;
@@ -65,7 +66,7 @@ class SemiSupervisedTrainerTests {
             init[i] = (float) data.nextDouble();
         }
         SemiSupervisedTrainer.Settings s = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, 0.003, 0.5,
-                FeatureMatching.Distance.MEAN_SQUARED, 1L, true);
+                TechniquesSpec.FeatureDistance.MEAN_SQUARED, 1L, true);
         try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(),
                 SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), init, pixels)) {
             int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
@@ -81,7 +82,7 @@ class SemiSupervisedTrainerTests {
     }
 
     private static SemiSupervisedTrainer.Settings settings() {
-        return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, FeatureMatching.Distance.MEAN_SQUARED, 3L, true);
+        return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 3L, true);
     }
 
     /** Two Gaussian blobs in 6-D, at +-1 along the first axis; label null draws the class at random. */
