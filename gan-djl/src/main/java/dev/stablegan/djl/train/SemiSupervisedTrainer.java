@@ -1,6 +1,5 @@
 package dev.stablegan.djl.train;
 
-import dev.stablegan.api.TechniquesSpec;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.nn.WeightNormLinear;
 import dev.stablegan.djl.objective.SemiSupervisedLosses;

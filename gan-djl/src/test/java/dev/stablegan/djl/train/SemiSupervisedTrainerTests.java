@@ -1,16 +1,15 @@
 package dev.stablegan.djl.train;
 
-import dev.stablegan.api.TechniquesSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.nn.GaussianNoise;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
 import dev.stablegan.djl.nn.WeightNormLinear;
-import dev.stablegan.djl.regularizer.FeatureMatching;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

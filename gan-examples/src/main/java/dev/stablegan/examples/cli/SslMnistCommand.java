@@ -1,8 +1,8 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.EngineSetup;
-import dev.stablegan.djl.regularizer.FeatureMatching;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.ssl.SslMnistExperiment;
@@ -66,11 +66,11 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static FeatureMatching.Distance distance(String name) {
+    static TechniquesSpec.FeatureDistance distance(String name) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "mean-squared" -> FeatureMatching.Distance.MEAN_SQUARED;
-            case "squared-l2" -> FeatureMatching.Distance.SQUARED_L2;
-            case "mean-absolute" -> FeatureMatching.Distance.MEAN_ABSOLUTE;
+            case "mean-squared" -> TechniquesSpec.FeatureDistance.MEAN_SQUARED;
+            case "squared-l2" -> TechniquesSpec.FeatureDistance.SQUARED_L2;
+            case "mean-absolute" -> TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE;
             default -> throw new IllegalArgumentException("--feature-matching: unknown distance '" + name
                     + "'; choose from mean-squared, squared-l2, mean-absolute");
         };

@@ -4,9 +4,9 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.StepReport;
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
-import dev.stablegan.djl.regularizer.FeatureMatching;
 import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.data.LabelledImages;
@@ -59,10 +59,10 @@ public final class SslMnistExperiment {
      *     (0: constant, as the authors' 300 epochs)
      */
     public record Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch,
-            FeatureMatching.Distance featureMatching, double maxMinutes, int decayFrom) {
+            TechniquesSpec.FeatureDistance featureMatching, double maxMinutes, int decayFrom) {
         /** The authors' choice of feature-matching distance, no time budget, a constant learning rate. */
         public Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch) {
-            this(labels, seed, epochs, adversarial, stepsPerEpoch, FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 0);
+            this(labels, seed, epochs, adversarial, stepsPerEpoch, TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 0);
         }
 
         public Settings {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
@@ -66,7 +67,7 @@ class SslMnistExperimentTests {
     @Test
     void theLearningRateFallsLinearlyToZeroAfterTheDecayEpoch() {
         SslMnistExperiment.Settings s = new SslMnistExperiment.Settings(10, 1, 4, true, 10,
-                dev.stablegan.djl.regularizer.FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 2);
+                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 2);
         assertThat(SslMnistExperiment.learningRateFactor(s, 0, 10)).isEqualTo(1.0);
         assertThat(SslMnistExperiment.learningRateFactor(s, 19, 10)).isEqualTo(1.0);
         assertThat(SslMnistExperiment.learningRateFactor(s, 20, 10)).isEqualTo(1.0);
@@ -74,7 +75,7 @@ class SslMnistExperimentTests {
         assertThat(SslMnistExperiment.learningRateFactor(s, 39, 10)).isEqualTo(0.05);
         assertThat(SslMnistExperiment.learningRateFactor(new SslMnistExperiment.Settings(10, 1, 4, true, 10), 39, 10)).isEqualTo(1.0);
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(10, 1, 4, true, 10,
-                dev.stablegan.djl.regularizer.FeatureMatching.Distance.MEAN_ABSOLUTE, 0, 4)).hasMessageContaining("--decay-from");
+                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 4)).hasMessageContaining("--decay-from");
     }
 
     @Test
