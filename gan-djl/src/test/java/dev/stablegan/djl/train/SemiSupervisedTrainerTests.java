@@ -96,6 +96,31 @@ class SemiSupervisedTrainerTests {
         return out;
     }
 
+    @Test
+    void theParameterAverageIsThePlainMeanUntilTheDecayTakesOver() {
+        // weight of step t's values: 1/(t+1) while that exceeds 1 - 0.9999 = 1e-4, i.e. up to t = 9999
+        assertThat(SemiSupervisedTrainer.averageWeight(0)).isEqualTo(1.0);
+        assertThat(SemiSupervisedTrainer.averageWeight(1)).isEqualTo(0.5);
+        assertThat(SemiSupervisedTrainer.averageWeight(3)).isEqualTo(0.25);
+        assertThat(SemiSupervisedTrainer.averageWeight(9999)).isEqualTo(1e-4);
+        assertThat(SemiSupervisedTrainer.averageWeight(50_000)).isCloseTo(1e-4, org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
+    void theMatchedFeaturesAreTheLastHiddenLayerBeforeItsNoise() {
+        SequentialBlock body = SemiSupervisedNetworks.mnistDiscriminatorBody();
+        SequentialBlock head = SemiSupervisedNetworks.mnistDiscriminatorHead(10);
+        var bodyLayers = body.getChildren().values();
+        var last = bodyLayers.get(bodyLayers.size() - 1);
+        assertThat(last).isNotInstanceOf(GaussianNoise.class);
+        assertThat(bodyLayers.get(bodyLayers.size() - 2)).isInstanceOf(WeightNormLinear.class);
+        assertThat(((WeightNormLinear) bodyLayers.get(bodyLayers.size() - 2)).units()).isEqualTo(250);
+        assertThat(head.getChildren().values().get(0)).isInstanceOf(GaussianNoise.class);
+        assertThat(((GaussianNoise) head.getChildren().values().get(0)).sigma()).isEqualTo(0.5);
+        // 1 input noise + 5 x (linear, ReLU) + 4 noises between them
+        assertThat(bodyLayers).hasSize(15);
+    }
+
     private static SequentialBlock body() {
         SequentialBlock b = new SequentialBlock();
         b.add(new GaussianNoise(0.1));
