@@ -8,9 +8,10 @@ import dev.stablegan.api.TechniquesSpec;
  * critic layer's features on real data instead of maximizing the critic's output.
  *
  * <p>{@code SQUARED_L2}: {@code || mean_x f(x) - mean_z f(G(z)) ||_2^2}, the paper's objective.
- * {@code MEAN_SQUARED}: the same divided by the feature count, {@code mean_k (.)^2}.
- * {@code MEAN_ABSOLUTE}: {@code mean_k | mean_x f(x)_k - mean_z f(G(z))_k |}, what the authors' code
- * ({@code openai/improved-gan}, {@code mnist_svhn_cifar10/train_*_feature_matching.py}) minimizes. Feature arrays are
+ * {@code MEAN_SQUARED}: the same divided by the feature count, {@code mean_k (.)^2}, what the authors' MNIST
+ * scripts minimize ({@code openai/improved-gan}, {@code train_mnist_feature_matching.py}).
+ * {@code MEAN_ABSOLUTE}: {@code mean_k | mean_x f(x)_k - mean_z f(G(z))_k |}, what their CIFAR-10 and SVHN
+ * scripts minimize. Feature arrays are
  * {@code (N, ...)}; the real and generated batches may differ in size. Pass real features detached: only the
  * generator learns from this loss.
  */

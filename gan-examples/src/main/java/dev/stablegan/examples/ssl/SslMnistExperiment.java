@@ -28,9 +28,10 @@ import java.util.Map;
  * Semi-supervised MNIST in the permutation-invariant setting of Salimans et al. 2016 (section 5.1, Table 1):
  * {@code labels / 10} labelled examples per class chosen by the seed, all 60,000 training images as unlabelled
  * data, the authors' networks ({@link SemiSupervisedNetworks}) and settings (batch 100, Adam 0.003 with beta1
- * 0.5, feature matching on the last hidden layer's mean features: by default the mean absolute difference of
- * their code; the mean squared difference trained the classifier more slowly here: 15.9% against 14.3% test
- * error after 3 epochs, seed 1).
+ * 0.5, feature matching on the last hidden layer's mean features). One choice differs from their MNIST script:
+ * the feature distance is by default the mean absolute difference of their CIFAR-10 and SVHN scripts, as their
+ * MNIST script's mean squared difference trained the classifier more slowly here (15.9% against 14.3% test
+ * error after 3 epochs, seed 1, with the earlier settings of this class).
  * An epoch is 600 steps, one pass over the unlabelled data; after each, the test error of the discriminator on
  * the 10,000 test images (no noise) with its parameters averaged over steps (decay 0.9999), as the authors
  * evaluate with averaged parameters; the error of the current weights is logged beside it.
