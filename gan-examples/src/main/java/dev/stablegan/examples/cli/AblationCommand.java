@@ -30,7 +30,7 @@ public final class AblationCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--variants", defaultValue = "all-variants", paramLabel = "LIST",
-            description = "Comma-separated variants (all, -fm, -mbd, -ha, -ls, -vbn, none) or all-variants (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated variants (all, -fm, -mbd, -ha, -ls, -vbn, -fm-mbd, -fm-ha, -fm-ls, -fm-vbn, none) or all-variants (default: ${DEFAULT-VALUE}).")
     String variants;
 
     @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "Generator steps per variant (default: ${DEFAULT-VALUE}).")

@@ -77,7 +77,14 @@ class ImprovedGanAblationTests {
         assertThat(v.get(3).techniques().historicalAveraging()).isZero();
         assertThat(v.get(4).realLabel()).isEqualTo(1);
         assertThat(v.get(5).techniques().virtualBatchNorm()).isFalse();
-        assertThat(v.get(6).techniques().isNone()).isTrue();
+        var noFm = v.get(1).techniques();
+        assertThat(v.get(6).techniques()).isEqualTo(noFm.withMinibatchDiscrimination(0, 0));
+        assertThat(v.get(7).techniques()).isEqualTo(noFm.withHistoricalAveraging(0));
+        assertThat(v.get(8).techniques()).isEqualTo(noFm);
+        assertThat(v.get(8).realLabel()).isEqualTo(1);
+        assertThat(v.get(9).techniques()).isEqualTo(noFm.withVirtualBatchNorm(0));
+        assertThat(v.get(10).techniques().isNone()).isTrue();
+        assertThat(v).hasSize(11);
     }
 
     @Test
