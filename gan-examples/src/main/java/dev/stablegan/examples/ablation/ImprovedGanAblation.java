@@ -283,26 +283,21 @@ public final class ImprovedGanAblation {
         return out;
     }
 
-    /** The centre {@code rows x cols} of each 32x32 image, as the classifier's gray-in-RGB images. */
+    /** The centre {@code rows x cols} of each 32x32 image as 8-bit gray, in the classifier's gray-in-RGB form. */
     static List<RgbImage> cropped(float[] images, int n, int rows, int cols) {
         int top = (IMAGE - rows) / 2;
         int left = (IMAGE - cols) / 2;
-        List<RgbImage> out = new ArrayList<>(n);
+        byte[] gray = new byte[n * rows * cols];
         for (int k = 0; k < n; k++) {
-            byte[] rgb = new byte[3 * rows * cols];
             for (int y = 0; y < rows; y++) {
                 for (int x = 0; x < cols; x++) {
                     float v = images[(k * IMAGE + top + y) * IMAGE + left + x];
-                    int level = Math.round(255 * Math.max(0f, Math.min(1f, (v + 1) / 2)));
-                    int p = 3 * (y * cols + x);
-                    rgb[p] = (byte) level;
-                    rgb[p + 1] = (byte) level;
-                    rgb[p + 2] = (byte) level;
+                    gray[(k * rows + y) * cols + x] = (byte) Math.round(255 * Math.max(0f, Math.min(1f, (v + 1) / 2)));
                 }
             }
-            out.add(new RgbImage("generated[" + k + "]", cols, rows, rgb));
         }
-        return out;
+        LabelledImages generated = new LabelledImages("generated", n, rows, cols, gray, new byte[n], 1);
+        return ClassifierRecipe.asImages(generated, n);
     }
 
     /** The images padded with background (-1) to 32x32 and scaled to {@code [-1, 1]}; a batch draws indices with replacement. */
