@@ -15,7 +15,8 @@ import ai.djl.nn.norm.BatchNorm;
  * The last ReLU's output, before its noise, is the feature layer of feature matching (the authors'
  * {@code layers[-3]}): noise there would swamp the small differences of mean features late in training.
  * Head: Gaussian noise 0.5, then a weight-normalized dense layer with a learned scale to the K class logits.
- * Generator: uniform noise of 100, dense 500 with batch norm and softplus, twice, then a weight-normalized
+ * Generator: uniform noise of 100, dense 500 with batch norm (a learned shift, no scale, as the authors'
+ * {@code batch_norm(..., g=None)}) and softplus, twice, then a weight-normalized
  * dense layer to 784 with a sigmoid (pixels in [0, 1]).
  */
 public final class SemiSupervisedNetworks {
@@ -57,7 +58,7 @@ public final class SemiSupervisedNetworks {
         for (int i = 0; i < 2; i++) {
             g.add(Networks.torchDefault(ai.djl.nn.core.Linear.builder().setUnits(500).optBias(false).build(),
                     i == 0 ? LATENT_DIM : 500));
-            g.add(BatchNorm.builder().optAxis(1).optMomentum(0.9f).optEpsilon(1e-5f).build());
+            g.add(BatchNorm.builder().optAxis(1).optMomentum(0.9f).optEpsilon(1e-6f).optScale(false).build());
             g.add(Activation.softPlusBlock());
         }
         g.add(new WeightNormLinear(MNIST_PIXELS));
