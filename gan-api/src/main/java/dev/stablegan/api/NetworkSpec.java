@@ -79,6 +79,57 @@ public sealed interface NetworkSpec {
         }
     }
 
+    /**
+     * The character-level generator of WGAN-GP's language model (Gulrajani et al. 2017, section 5.5 and appendix;
+     * the authors' {@code gan_language.py}): linear {@code latent -> dim * length}, reshaped to {@code [dim, length]},
+     * {@code blocks} residual blocks {@code x + 0.3 * conv(relu(conv(relu(x))))} of 1-D convolutions with kernel 5, a
+     * 1x1 convolution to {@code vocab} channels and a softmax over the vocabulary at every position. Its output
+     * {@code [vocab, length]} is a continuous relaxation of a one-hot sentence: no sampling step.
+     */
+    record CharResNetGenerator(int latentDim, int vocab, int length, int dim, int blocks) implements NetworkSpec {
+        public CharResNetGenerator {
+            SpecChecks.positive("network.latentDim", latentDim);
+            SpecChecks.positive("network.vocab", vocab);
+            SpecChecks.positive("network.length", length);
+            SpecChecks.positive("network.dim", dim);
+            SpecChecks.nonNegative("network.blocks", blocks);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {latentDim};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {vocab, length};
+        }
+    }
+
+    /**
+     * The critic of WGAN-GP's language model: a 1x1 convolution from {@code vocab} channels (one-hot or softmax
+     * sentences {@code [vocab, length]}) to {@code dim}, {@code blocks} residual blocks as in
+     * {@link CharResNetGenerator}, flatten, linear to 1. No normalization (the gradient penalty is per example).
+     */
+    record CharResNetCritic(int vocab, int length, int dim, int blocks) implements NetworkSpec {
+        public CharResNetCritic {
+            SpecChecks.positive("network.vocab", vocab);
+            SpecChecks.positive("network.length", length);
+            SpecChecks.positive("network.dim", dim);
+            SpecChecks.nonNegative("network.blocks", blocks);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {vocab, length};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {1};
+        }
+    }
+
     /** Readable shape, as in error messages: {@code [3, 32, 32]}. */
     static String describe(long[] shape) {
         return Arrays.toString(shape);

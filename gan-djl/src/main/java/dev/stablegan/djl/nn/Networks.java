@@ -11,6 +11,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -39,6 +40,10 @@ import java.util.Map;
  *   <li>{@link NetworkSpec.Dcgan32Critic}: 5x5 stride-2 convolutions (padding 2) to {@code w} at 16x16,
  *       {@code 2w} at 8x8, {@code 4w} at 4x4, each with leaky ReLU 0.2, flatten, Linear to 1; no batch norm
  *       (the gradient penalty is per example).
+ *   <li>{@link NetworkSpec.CharResNetGenerator} and {@link NetworkSpec.CharResNetCritic} (WGAN-GP section 5.5):
+ *       1-D convolutions over the {@code length} positions with "same" padding, kernel 5 inside the
+ *       {@link ScaledResidual} blocks ({@code x + 0.3 * conv(relu(conv(relu(x))))}), kernel 1 to and from the
+ *       vocabulary; the generator ends in a softmax over the vocabulary axis.
  * </ul>
  *
  * <p>{@link #buildCritic} and {@link #buildGenerator} add the Improved-GAN layers a {@link TechniquesSpec} asks for.
@@ -59,6 +64,8 @@ public final class Networks {
     private static final Shape KERNEL = new Shape(5, 5);
     private static final Shape STRIDE = new Shape(2, 2);
     private static final Shape PADDING = new Shape(2, 2);
+    private static final int TEXT_KERNEL = 5;
+    private static final double TEXT_RESIDUAL_SCALE = 0.3;
 
     private Networks() {}
 
@@ -99,6 +106,10 @@ public final class Networks {
             return dcgan32Generator(generator, reference);
         } else if (spec instanceof NetworkSpec.Dcgan32Critic critic) {
             return dcgan32Critic(critic, kernels, kernelDims);
+        } else if (spec instanceof NetworkSpec.CharResNetGenerator generator) {
+            return charResNetGenerator(generator);
+        } else if (spec instanceof NetworkSpec.CharResNetCritic critic) {
+            return charResNetCritic(critic, kernels, kernelDims);
         }
         throw new IllegalArgumentException("network: unsupported spec " + spec);
     }
@@ -224,6 +235,55 @@ public final class Networks {
         }
         net.add(torchDefault(Linear.builder().setUnits(1).build(), 4L * 4 * 4 * w + kernels));
         return net;
+    }
+
+    private static Block charResNetGenerator(NetworkSpec.CharResNetGenerator spec) {
+        int d = spec.dim();
+        int length = spec.length();
+        SequentialBlock net = new SequentialBlock();
+        net.add(torchDefault(Linear.builder().setUnits((long) d * length).build(), spec.latentDim()));
+        net.add(LambdaBlock.singleton(x -> x.reshape(-1, d, length), "ReshapeDimLength"));
+        for (int i = 0; i < spec.blocks(); i++) {
+            net.add(textResidual(d));
+        }
+        net.add(textConvolution(spec.vocab(), d, 1));
+        net.add(LambdaBlock.singleton(x -> x.softmax(1), "SoftmaxOverVocabulary"));
+        return net;
+    }
+
+    private static Block charResNetCritic(NetworkSpec.CharResNetCritic spec, int kernels, int kernelDims) {
+        int d = spec.dim();
+        SequentialBlock net = new SequentialBlock();
+        net.add(textConvolution(d, spec.vocab(), 1));
+        for (int i = 0; i < spec.blocks(); i++) {
+            net.add(textResidual(d));
+        }
+        net.add(Blocks.batchFlattenBlock());
+        if (kernels > 0) {
+            net.add(new MinibatchDiscrimination(kernels, kernelDims));
+        }
+        net.add(torchDefault(Linear.builder().setUnits(1).build(), (long) d * spec.length() + kernels));
+        return net;
+    }
+
+    /** {@code x + 0.3 * conv5(relu(conv5(relu(x))))}, the authors' {@code ResBlock}. */
+    private static Block textResidual(int dim) {
+        SequentialBlock branch = new SequentialBlock();
+        branch.add(Activation.reluBlock());
+        branch.add(textConvolution(dim, dim, TEXT_KERNEL));
+        branch.add(Activation.reluBlock());
+        branch.add(textConvolution(dim, dim, TEXT_KERNEL));
+        return new ScaledResidual(branch, TEXT_RESIDUAL_SCALE);
+    }
+
+    /** A 1-D convolution with "same" padding (odd kernels). */
+    private static Block textConvolution(int outChannels, int inChannels, int kernel) {
+        Block conv = Conv1d.builder()
+                .setKernelShape(new Shape(kernel))
+                .setFilters(outChannels)
+                .optPadding(new Shape(kernel / 2))
+                .build();
+        return torchDefault(conv, (long) inChannels * kernel);
     }
 
     private static Block upConvolution(int outChannels, boolean bias) {

@@ -108,6 +108,19 @@ public final class SpecJson {
             o.addProperty("type", "dcgan32-critic");
             o.addProperty("channels", c.channels());
             o.addProperty("width", c.width());
+        } else if (n instanceof NetworkSpec.CharResNetGenerator g) {
+            o.addProperty("type", "char-resnet-generator");
+            o.addProperty("latentDim", g.latentDim());
+            o.addProperty("vocab", g.vocab());
+            o.addProperty("length", g.length());
+            o.addProperty("dim", g.dim());
+            o.addProperty("blocks", g.blocks());
+        } else if (n instanceof NetworkSpec.CharResNetCritic c) {
+            o.addProperty("type", "char-resnet-critic");
+            o.addProperty("vocab", c.vocab());
+            o.addProperty("length", c.length());
+            o.addProperty("dim", c.dim());
+            o.addProperty("blocks", c.blocks());
         } else {
             throw new IllegalArgumentException("network: no JSON form for " + n);
         }
@@ -123,6 +136,11 @@ public final class SpecJson {
                     integer(o, field + ".channels"), integer(o, field + ".width"));
             case "dcgan32-critic" -> new NetworkSpec.Dcgan32Critic(integer(o, field + ".channels"),
                     integer(o, field + ".width"));
+            case "char-resnet-generator" -> new NetworkSpec.CharResNetGenerator(integer(o, field + ".latentDim"),
+                    integer(o, field + ".vocab"), integer(o, field + ".length"), integer(o, field + ".dim"),
+                    integer(o, field + ".blocks"));
+            case "char-resnet-critic" -> new NetworkSpec.CharResNetCritic(integer(o, field + ".vocab"),
+                    integer(o, field + ".length"), integer(o, field + ".dim"), integer(o, field + ".blocks"));
             default -> throw new IllegalArgumentException(field + ".type: unknown network type '" + type + "'");
         };
     }

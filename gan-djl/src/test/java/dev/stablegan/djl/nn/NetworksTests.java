@@ -31,6 +31,8 @@ class NetworksTests {
     private static final NetworkSpec.Mlp MLP = new NetworkSpec.Mlp(2, 16, 3, 1);
     private static final NetworkSpec.Dcgan32Generator GENERATOR = new NetworkSpec.Dcgan32Generator(8, 3, 4);
     private static final NetworkSpec.Dcgan32Critic CRITIC = new NetworkSpec.Dcgan32Critic(3, 4);
+    private static final NetworkSpec.CharResNetGenerator TEXT_GENERATOR = new NetworkSpec.CharResNetGenerator(8, 7, 6, 4, 2);
+    private static final NetworkSpec.CharResNetCritic TEXT_CRITIC = new NetworkSpec.CharResNetCritic(7, 6, 4, 2);
 
     private NDManager manager;
 
@@ -45,7 +47,7 @@ class NetworksTests {
     }
 
     static Stream<NetworkSpec> specs() {
-        return Stream.of(MLP, GENERATOR, CRITIC);
+        return Stream.of(MLP, GENERATOR, CRITIC, TEXT_GENERATOR, TEXT_CRITIC);
     }
 
     @ParameterizedTest
@@ -127,6 +129,64 @@ class NetworksTests {
                 "05Conv2d_weight (16, 8, 5, 5)",
                 "08Linear_bias (1)",
                 "08Linear_weight (1, 256)");
+    }
+
+    @Test
+    void textNetworksFollowTheLanguageModelOfWganGp() {
+        Block g = Networks.build(TEXT_GENERATOR);
+        Networks.initialize(g, TEXT_GENERATOR, manager);
+        Block d = Networks.build(TEXT_CRITIC);
+        Networks.initialize(d, TEXT_CRITIC, manager);
+
+        // dim 4, length 6, vocabulary 7, 2 residual blocks of two kernel-5 convolutions [out, in, 5].
+        assertThat(shapes(g)).containsExactly(
+                "01Linear_bias (24)",
+                "01Linear_weight (24, 8)",
+                "03ScaledResidual_01branch_02Conv1d_bias (4)",
+                "03ScaledResidual_01branch_02Conv1d_weight (4, 4, 5)",
+                "03ScaledResidual_01branch_04Conv1d_bias (4)",
+                "03ScaledResidual_01branch_04Conv1d_weight (4, 4, 5)",
+                "04ScaledResidual_01branch_02Conv1d_bias (4)",
+                "04ScaledResidual_01branch_02Conv1d_weight (4, 4, 5)",
+                "04ScaledResidual_01branch_04Conv1d_bias (4)",
+                "04ScaledResidual_01branch_04Conv1d_weight (4, 4, 5)",
+                "05Conv1d_bias (7)",
+                "05Conv1d_weight (7, 4, 1)");
+        assertThat(shapes(d)).containsExactly(
+                "01Conv1d_bias (4)",
+                "01Conv1d_weight (4, 7, 1)",
+                "02ScaledResidual_01branch_02Conv1d_bias (4)",
+                "02ScaledResidual_01branch_02Conv1d_weight (4, 4, 5)",
+                "02ScaledResidual_01branch_04Conv1d_bias (4)",
+                "02ScaledResidual_01branch_04Conv1d_weight (4, 4, 5)",
+                "03ScaledResidual_01branch_02Conv1d_bias (4)",
+                "03ScaledResidual_01branch_02Conv1d_weight (4, 4, 5)",
+                "03ScaledResidual_01branch_04Conv1d_bias (4)",
+                "03ScaledResidual_01branch_04Conv1d_weight (4, 4, 5)",
+                "05Linear_bias (1)",
+                "05Linear_weight (1, 24)");
+
+        // Every position of every generated sentence is a distribution over the vocabulary.
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray sentences = g.forward(ps, new NDList(manager.randomNormal(new Shape(3, 8))), false).singletonOrThrow();
+        assertThat(sentences.getShape()).isEqualTo(new Shape(3, 7, 6));
+        assertThat(sentences.min().getFloat()).isGreaterThan(0f);
+        assertClose(sentences.sum(new int[] {1}), manager.ones(new Shape(3, 6)), 1e-5);
+    }
+
+    @Test
+    void scaledResidualAddsTheScaledBranchToItsInput() {
+        // y = x + 0.3 * x^2: at x = (-2, 0, 1, 3) that is (-0.8, 0, 1.3, 5.7).
+        Block block = new ScaledResidual(ai.djl.nn.LambdaBlock.singleton(x -> x.mul(x), "Square"), 0.3);
+        block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 4));
+        NDArray y = block.forward(new ParameterStore(manager, false), new NDList(manager.create(new float[] {-2, 0, 1, 3},
+                new Shape(1, 4))), false).singletonOrThrow();
+        assertClose(y, manager.create(new float[] {-0.8f, 0, 1.3f, 5.7f}, new Shape(1, 4)), 1e-6);
+        assertThatThrownBy(() -> new ScaledResidual(ai.djl.nn.Blocks.identityBlock(), Double.NaN))
+                .hasMessageContaining("scale");
+        Block reshaping = new ScaledResidual(ai.djl.nn.Blocks.batchFlattenBlock(), 1);
+        assertThatThrownBy(() -> reshaping.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(2, 3, 4)))
+                .hasMessageContaining("must keep the shape");
     }
 
     @Test

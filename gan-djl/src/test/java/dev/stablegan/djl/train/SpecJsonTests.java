@@ -22,6 +22,10 @@ class SpecJsonTests {
         GanSpec mlp = DjlGanTrainerTests.spec(new ObjectiveSpec.LeastSquares(-1, 1, 0), 7)
                 .withObjective(new ObjectiveSpec.Minimax(true, 0.9));
         assertThat(SpecJson.fromJson(SpecJson.toJsonString(mlp))).isEqualTo(mlp);
+        GanSpec text = new GanSpec(new NetworkSpec.CharResNetGenerator(128, 83, 32, 64, 5), new NetworkSpec.CharResNetCritic(83, 32, 64, 5),
+                new ObjectiveSpec.WganGp(10, false), new OptimizerSpec.Adam(1e-4, 0.5, 0.9), new OptimizerSpec.Adam(1e-4, 0.5, 0.9),
+                new ScheduleSpec(10, 2000, 64, false), 11);
+        assertThat(SpecJson.fromJson(SpecJson.toJsonString(text))).isEqualTo(text);
     }
 
     @Test
