@@ -1,5 +1,6 @@
 package dev.stablegan.eval.metric;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,27 +39,77 @@ public final class NgramJensenShannon {
     }
 
     /**
+     * The n-gram counts of a reference set for {@code n = 1..maxN}, counted once for many comparisons (a training
+     * loop that scores its samples every few steps against the same corpus).
+     */
+    public static final class Reference {
+        private final List<Map<String, Long>> countsByOrder;
+        private final int lines;
+
+        private Reference(List<Map<String, Long>> countsByOrder, int lines) {
+            this.countsByOrder = countsByOrder;
+            this.lines = lines;
+        }
+
+        /** The largest n counted. */
+        public int maxN() {
+            return countsByOrder.size();
+        }
+
+        /** Lines counted. */
+        public int lines() {
+            return lines;
+        }
+    }
+
+    /**
+     * Counts the n-grams of {@code lines} for {@code n = 1..maxN}.
+     *
+     * @throws IllegalArgumentException for {@code maxN} outside {@code [1, 32]} or no lines, naming the field
+     */
+    public static Reference reference(List<String> lines, int maxN) {
+        checkOrder(maxN);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("reference: needs at least one line");
+        }
+        List<int[]> ref = lines.stream().map(NgramJensenShannon::padded).toList();
+        List<Map<String, Long>> byOrder = new ArrayList<>();
+        for (int n = 1; n <= maxN; n++) {
+            byOrder.add(counts(ref, n));
+        }
+        return new Reference(List.copyOf(byOrder), lines.size());
+    }
+
+    /**
      * JS divergences for {@code n = 1..maxN}.
      *
      * @throws IllegalArgumentException for {@code maxN} outside {@code [1, 32]} or an empty set, naming it
      */
     public static Result between(List<String> reference, List<String> samples, int maxN) {
-        if (maxN < 1 || maxN > LINE_LENGTH) {
-            throw new IllegalArgumentException("n: must be between 1 and " + LINE_LENGTH + ", got " + maxN);
-        }
-        if (reference.isEmpty()) {
-            throw new IllegalArgumentException("reference: needs at least one line");
-        }
+        checkOrder(maxN);
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("samples: needs at least one line");
         }
-        List<int[]> ref = reference.stream().map(NgramJensenShannon::padded).toList();
-        List<int[]> gen = samples.stream().map(NgramJensenShannon::padded).toList();
-        double[] byOrder = new double[maxN];
-        for (int n = 1; n <= maxN; n++) {
-            byOrder[n - 1] = divergence(counts(ref, n), counts(gen, n));
+        return between(reference(reference, maxN), samples);
+    }
+
+    /** JS divergences for {@code n = 1..reference.maxN()} against counted reference n-grams. */
+    public static Result between(Reference reference, List<String> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples: needs at least one line");
         }
-        return new Result(byOrder, reference.size(), samples.size());
+        List<int[]> gen = samples.stream().map(NgramJensenShannon::padded).toList();
+        double[] byOrder = new double[reference.maxN()];
+        for (int n = 1; n <= byOrder.length; n++) {
+            byOrder[n - 1] = divergence(reference.countsByOrder.get(n - 1), counts(gen, n));
+        }
+        return new Result(byOrder, reference.lines(), samples.size());
+    }
+
+    private static void checkOrder(int maxN) {
+        if (maxN < 1 || maxN > LINE_LENGTH) {
+            throw new IllegalArgumentException("n: must be between 1 and " + LINE_LENGTH + ", got " + maxN);
+        }
     }
 
     /** The line as {@value #LINE_LENGTH} code points: cut, or padded with {@link #PAD}. */
@@ -101,7 +152,7 @@ public final class NgramJensenShannon {
                 sum += qi * Math.log(qi / mi);
             }
         }
-        return Math.max(0.0, 0.5 * sum / Math.log(2));
+        return Math.min(1.0, Math.max(0.0, 0.5 * sum / Math.log(2))); // rounding may step just outside [0, 1]
     }
 
     private static double total(Map<String, Long> counts) {

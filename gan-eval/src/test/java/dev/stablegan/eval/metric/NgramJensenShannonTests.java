@@ -45,6 +45,19 @@ class NgramJensenShannonTests {
     }
 
     @Test
+    void aCountedReferenceGivesTheSameDivergencesEveryTime() {
+        List<String> corpus = List.of("the cat sat", "a dog ran off", "the end");
+        List<String> samples = List.of("the dog sat", "zzz");
+        NgramJensenShannon.Reference reference = NgramJensenShannon.reference(corpus, 4);
+        double[] direct = NgramJensenShannon.between(corpus, samples, 4).byOrder();
+        assertThat(NgramJensenShannon.between(reference, samples).byOrder()).containsExactly(direct);
+        assertThat(NgramJensenShannon.between(reference, List.of("the cat sat")).byOrder())
+                .containsExactly(NgramJensenShannon.between(corpus, List.of("the cat sat"), 4).byOrder());
+        assertThat(reference.lines()).isEqualTo(3);
+        assertThat(direct[0]).isGreaterThan(0).isLessThan(direct[3]);
+    }
+
+    @Test
     void badSettingsAreRefusedByName() {
         assertThatThrownBy(() -> NgramJensenShannon.between(List.of("a"), List.of("b"), 0)).hasMessageContaining("n:");
         assertThatThrownBy(() -> NgramJensenShannon.between(List.of(), List.of("b"), 1)).hasMessageContaining("reference");
