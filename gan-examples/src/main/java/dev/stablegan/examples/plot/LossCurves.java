@@ -1,0 +1,54 @@
+package dev.stablegan.examples.plot;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loss curves of a training run as a PNG: every scalar a trainer's metrics file logs that the objectives
+ * define ({@code critic_loss}, {@code generator_loss}, {@code wasserstein_estimate}, {@code gradient_penalty}),
+ * against the generator step. Writes nothing when the file holds none of them.
+ */
+public final class LossCurves {
+    private LossCurves() {}
+
+    public static void write(Path metrics, Path file) throws IOException {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(metrics)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            double step = o.get("step").getAsDouble();
+            for (String key : List.of("critic_loss", "generator_loss", "wasserstein_estimate", "gradient_penalty")) {
+                if (o.has(key) && !o.get(key).isJsonNull()) {
+                    series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, o.get(key).getAsDouble()});
+                }
+            }
+        }
+        LineChart.Builder chart = LineChart.builder().optTitle("Losses per generator step (" + metrics.getFileName() + ")")
+                .optXLabel("generator step").optYLabel("value");
+        boolean any = false;
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            List<double[]> points = e.getValue();
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                x[i] = points.get(i)[0];
+                y[i] = points.get(i)[1];
+            }
+            chart.addSeries(e.getKey(), x, y);
+            any = true;
+        }
+        if (any) {
+            chart.build().writeTo(file);
+        }
+    }
+
+}
