@@ -1,0 +1,135 @@
+package dev.stablegan.examples.cli;
+
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.examples.text.CharVocabulary;
+import dev.stablegan.examples.text.LanguagePreset;
+import dev.stablegan.examples.text.LanguageRun;
+import dev.stablegan.examples.text.TextCorpus;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./gan language}: the character-level language GAN of WGAN-GP (Gulrajani et al. 2017, section 5.5). */
+@Command(name = "language", mixinStandardHelpOptions = true,
+        description = {"Train the character-level language GAN (WGAN-GP paper, section 5.5: 1-D convolutional G and D,"
+                + " softmax outputs, no sampling) and write samples.txt, metrics.jsonl (n-gram JS divergences),"
+                + " summary.json, js.png, losses.png and checkpoint.ckpt into --out.",
+            "Example: ./gan language --corpus wordnet --objective wgan-gp --steps 2000 --out runs/language-wgan-gp"})
+public final class LanguageCommand implements Callable<Integer> {
+    @Option(names = "--corpus", defaultValue = "wordnet", paramLabel = "NAME|PATH",
+            description = "wordnet (WordNet's example sentences, installed on first use), a One Billion Word folder, or a"
+                    + " UTF-8 text file with one sentence per line (default: ${DEFAULT-VALUE}).")
+    String corpus;
+
+    @Option(names = "--objective", defaultValue = "wgan-gp", paramLabel = "NAME",
+            description = "wgan-gp (lambda 10) or minimax, the standard GAN baseline (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--preset", defaultValue = "cpu", paramLabel = "NAME",
+            description = "cpu (width 64) or paper (width 512, 200,000 steps) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Generator steps (default: the preset's).")
+    Long steps;
+
+    @Option(names = "--dim", paramLabel = "N", description = "Channels of G and D (default: the preset's).")
+    Integer dim;
+
+    @Option(names = "--eval-every", defaultValue = "100", paramLabel = "N",
+            description = "Score the samples (n-gram JS) and checkpoint every N steps (default: ${DEFAULT-VALUE}).")
+    long evalEvery;
+
+    @Option(names = "--samples", defaultValue = "640", paramLabel = "N",
+            description = "Generated sentences per evaluation, as many held-out lines for the floor (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--max-lines", defaultValue = "10000000", paramLabel = "N",
+            description = "Most training lines read from a One Billion Word folder or a text file (default: ${DEFAULT-VALUE}).")
+    int maxLines;
+
+    @Option(names = "--vocabulary", defaultValue = "2048", paramLabel = "N",
+            description = "Most symbols kept, the unknown one included (default: ${DEFAULT-VALUE}, the paper's).")
+    int vocabularySize;
+
+    @Option(names = "--compare", split = ",", paramLabel = "DIR",
+            description = "Other language runs whose JS-4 curves join js.png (comma-separated folders).")
+    List<Path> compare = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split, weights and noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.ckpt (same settings; --steps may grow).")
+    boolean resume;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        LanguagePreset chosen = parsePreset();
+        ObjectiveSpec objectiveSpec = parseObjective();
+        checkNumbers();
+        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        TextCorpus text = TextCorpus.open(corpus, data.cacheRoot(), maxLines, LanguagePreset.LENGTH, seed, log);
+        CharVocabulary vocabulary = CharVocabulary.of(text.train(), LanguagePreset.LENGTH, vocabularySize);
+        GanSpec spec = chosen.spec(objectiveSpec, vocabulary.size(), dim == null ? 0 : dim,
+                steps == null ? chosen.defaultSteps() : steps, seed);
+        engine.apply();
+        LanguageRun.Settings settings = new LanguageRun.Settings(text, chosen, spec, out, evalEvery, samples, compare, resume);
+        LanguageRun.Outcome outcome = new LanguageRun(settings, vocabulary, System.err).execute();
+        System.err.printf(Locale.ROOT, "language: %s on %s, %d steps in %.0f s: JS-1..4 %.3f %.3f %.3f %.3f (held-out floor"
+                + " %.3f %.3f %.3f %.3f); wrote %s%n", spec.objective().name(), text.name(), outcome.steps(), outcome.seconds(),
+                outcome.js()[0], outcome.js()[1], outcome.js()[2], outcome.js()[3], outcome.heldoutJs()[0], outcome.heldoutJs()[1],
+                outcome.heldoutJs()[2], outcome.heldoutJs()[3], out.resolve(LanguageRun.SAMPLES));
+        return 0;
+    }
+
+    LanguagePreset parsePreset() {
+        try {
+            return LanguagePreset.byName(preset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--preset: " + e.getMessage(), e);
+        }
+    }
+
+    ObjectiveSpec parseObjective() {
+        return switch (objective.trim().toLowerCase(Locale.ROOT)) {
+            case "wgan-gp" -> new ObjectiveSpec.WganGp(LanguagePreset.LAMBDA, false);
+            case "minimax" -> new ObjectiveSpec.Minimax(true, 1.0);
+            default -> throw new IllegalArgumentException("--objective: unknown objective '" + objective
+                    + "' for the language GAN; expected wgan-gp or minimax");
+        };
+    }
+
+    private void checkNumbers() {
+        if (steps != null && steps < 1) {
+            throw new IllegalArgumentException("--steps: must be >= 1, got " + steps);
+        }
+        if (dim != null && dim < 1) {
+            throw new IllegalArgumentException("--dim: must be >= 1, got " + dim);
+        }
+        if (evalEvery < 1) {
+            throw new IllegalArgumentException("--eval-every: must be >= 1, got " + evalEvery);
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples: must be >= 1, got " + samples);
+        }
+        if (vocabularySize < 2) {
+            throw new IllegalArgumentException("--vocabulary: must be >= 2, got " + vocabularySize);
+        }
+    }
+}

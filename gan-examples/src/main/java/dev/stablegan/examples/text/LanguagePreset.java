@@ -1,0 +1,85 @@
+package dev.stablegan.examples.text;
+
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.ScheduleSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sizes and schedule of the character-level language GAN (Gulrajani et al. 2017, section 5.5; the authors'
+ * {@code gan_language.py}): sentences of {@value #LENGTH} characters, latent noise of {@value #LATENT_DIM},
+ * {@value #BLOCKS} residual blocks in G and D, batch {@value #BATCH_SIZE}, {@value #CRITIC_STEPS} critic steps per
+ * generator step, Adam {@code 1e-4} with betas {@code (0.5, 0.9)} for both players, penalty weight 10.
+ *
+ * <p>{@code paper}: width 512, 200,000 generator steps (for GPU users). {@code cpu}: the same recipe at width
+ * {@value #CPU_DIM}, sized to show structure within an hour on 2 cores (docs/benchmarks.md has the timing).
+ * The standard-GAN baseline (objective {@code minimax}) keeps everything else, the critic steps included, so the
+ * objective is the only difference.
+ */
+public enum LanguagePreset {
+    CPU("cpu", LanguagePreset.CPU_DIM, 2_000),
+    PAPER("paper", 512, 200_000);
+
+    public static final int LENGTH = 32;
+    public static final int LATENT_DIM = 128;
+    public static final int BLOCKS = 5;
+    public static final int BATCH_SIZE = 64;
+    public static final int CRITIC_STEPS = 10;
+    public static final double LAMBDA = 10;
+    static final int CPU_DIM = 64;
+
+    private final String id;
+    private final int dim;
+    private final long defaultSteps;
+
+    LanguagePreset(String id, int dim, long defaultSteps) {
+        this.id = id;
+        this.dim = dim;
+        this.defaultSteps = defaultSteps;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Channels of every residual block. */
+    public int dim() {
+        return dim;
+    }
+
+    public long defaultSteps() {
+        return defaultSteps;
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(LanguagePreset::id).toList();
+    }
+
+    /** @throws IllegalArgumentException naming the accepted presets */
+    public static LanguagePreset byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (LanguagePreset p : values()) {
+            if (p.id.equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+    }
+
+    /**
+     * The run for {@code objective} over a vocabulary of {@code vocab} symbols.
+     *
+     * @param dim channels; {@code 0} for the preset's
+     */
+    public GanSpec spec(ObjectiveSpec objective, int vocab, int dim, long steps, long seed) {
+        int width = dim == 0 ? this.dim : dim;
+        OptimizerSpec adam = new OptimizerSpec.Adam(1e-4, 0.5, 0.9);
+        return new GanSpec(new NetworkSpec.CharResNetGenerator(LATENT_DIM, vocab, LENGTH, width, BLOCKS),
+                new NetworkSpec.CharResNetCritic(vocab, LENGTH, width, BLOCKS), objective, adam, adam,
+                new ScheduleSpec(CRITIC_STEPS, steps, BATCH_SIZE, false), seed);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.stablegan.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.examples.GanCli;
+import dev.stablegan.examples.text.LanguageRun;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of {@code ./gan language} on a tiny corpus, resumption, and its answers to bad input. */
+class LanguageCommandTests {
+    @TempDir
+    Path dir;
+
+    private Path corpus;
+
+    @BeforeEach
+    void writeCorpus() throws IOException {
+        List<String> lines = new ArrayList<>();
+        String[] words = {"the cat", "a dog", "sat on", "the mat", "ran off", "at noon"};
+        for (int i = 0; i < 60; i++) {
+            lines.add(words[i % words.length] + " " + words[(i * 7 + 1) % words.length]);
+        }
+        corpus = Files.write(dir.resolve("corpus.txt"), lines);
+    }
+
+    @Test
+    void bothObjectivesTrainAndTheRunWritesSamplesScoresAndPictures() throws IOException {
+        Path minimax = dir.resolve("minimax");
+        assertThat(run("--objective", "minimax", "--steps", "2", "--out", minimax.toString())).isZero();
+        Path gp = dir.resolve("gp");
+        assertThat(run("--objective", "wgan-gp", "--steps", "4", "--compare", minimax.toString(), "--out", gp.toString())).isZero();
+
+        JsonObject summary = json(gp.resolve(LanguageRun.SUMMARY));
+        assertThat(summary.get("objective").getAsString()).isEqualTo("wgan-gp");
+        assertThat(summary.get("steps").getAsLong()).isEqualTo(4);
+        assertThat(summary.get("seconds").getAsDouble()).isPositive();
+        for (int n = 1; n <= 4; n++) {
+            assertThat(summary.get("js" + n).getAsDouble()).isBetween(0.0, 1.0);
+            assertThat(summary.get("heldout_js" + n).getAsDouble()).isBetween(0.0, 1.0);
+        }
+        // 54 training lines (60 minus a tenth held out), 6 held out: the floor uses all 6.
+        assertThat(summary.get("training_lines").getAsInt()).isEqualTo(54);
+        assertThat(summary.get("heldout_lines").getAsInt()).isEqualTo(6);
+        assertThat(summary.get("vocabulary_size").getAsInt()).isBetween(10, 30);
+        List<String> samples = Files.readAllLines(gp.resolve(LanguageRun.SAMPLES));
+        assertThat(samples).hasSize(16);
+        assertThat(samples).allSatisfy(s -> assertThat(s.codePointCount(0, s.length())).isLessThanOrEqualTo(32));
+        assertThat(steps(gp.resolve(LanguageRun.METRICS))).containsExactly(2L, 4L);
+        assertThat(json(minimax.resolve(LanguageRun.SUMMARY)).get("objective").getAsString()).isEqualTo("minimax");
+        assertImage(gp.resolve(LanguageRun.JS_PLOT));
+        assertImage(gp.resolve(LanguageRun.LOSSES_PLOT));
+        assertThat(gp.resolve(LanguageRun.CHECKPOINT)).isRegularFile();
+        assertThat(gp.resolve(LanguageRun.VOCABULARY)).isRegularFile();
+    }
+
+    @Test
+    void aResumedRunContinuesAndKeepsOneEvaluationPerStep() throws IOException {
+        Path out = dir.resolve("run");
+        assertThat(run("--steps", "2", "--out", out.toString())).isZero();
+        List<String> firstSamples = Files.readAllLines(out.resolve(LanguageRun.SAMPLES));
+        assertThat(run("--steps", "4", "--resume", "--out", out.toString())).isZero();
+        assertThat(steps(out.resolve(LanguageRun.METRICS))).containsExactly(2L, 4L);
+        assertThat(json(out.resolve(LanguageRun.SUMMARY)).get("steps").getAsLong()).isEqualTo(4);
+        // Nothing left to train: the last step is scored again, once, with the same samples.
+        List<String> lastSamples = Files.readAllLines(out.resolve(LanguageRun.SAMPLES));
+        assertThat(run("--steps", "4", "--resume", "--out", out.toString())).isZero();
+        assertThat(steps(out.resolve(LanguageRun.METRICS))).containsExactly(2L, 4L);
+        assertThat(Files.readAllLines(out.resolve(LanguageRun.SAMPLES))).isEqualTo(lastSamples);
+        assertThat(firstSamples).hasSize(16);
+    }
+
+    @Test
+    void resumingOnAnotherCorpusIsRefusedByItsVocabulary() throws IOException {
+        Path out = dir.resolve("run");
+        assertThat(run("--steps", "2", "--out", out.toString())).isZero();
+        List<String> other = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            other.add("xyz " + i);
+        }
+        Path otherCorpus = Files.write(dir.resolve("other.txt"), other);
+        String err = assertBadInput("vocabulary", "language", "--corpus", otherCorpus.toString(), "--steps", "3", "--resume",
+                "--dim", "4", "--samples", "16", "--eval-every", "2", "--out", out.toString());
+        assertThat(err).contains(out.resolve(LanguageRun.VOCABULARY).toString());
+    }
+
+    @Test
+    void badSettingsFailWithTheOptionNamedAndWriteNothing() throws IOException {
+        Path out = dir.resolve("never");
+        assertBadInput("--objective", "language", "--corpus", corpus.toString(), "--objective", "lsgan", "--out", out.toString());
+        assertBadInput("--preset", "language", "--corpus", corpus.toString(), "--preset", "huge", "--out", out.toString());
+        assertBadInput("--steps", "language", "--corpus", corpus.toString(), "--steps", "0", "--out", out.toString());
+        assertBadInput("--eval-every", "language", "--corpus", corpus.toString(), "--eval-every", "0", "--out", out.toString());
+        assertBadInput("--vocabulary", "language", "--corpus", corpus.toString(), "--vocabulary", "1", "--out", out.toString());
+        Path binary = Files.write(dir.resolve("weights.bin"), new byte[] {1, 0, 2, 0});
+        assertBadInput("binary", "language", "--corpus", binary.toString(), "--out", out.toString());
+        assertBadInput("no-such-corpus", "language", "--corpus", "no-such-corpus", "--out", out.toString());
+        assertThat(out).doesNotExist();
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("language", "--corpus", corpus.toString(), "--dim", "4", "--samples", "16",
+                "--eval-every", "2"));
+        all.addAll(List.of(args));
+        return GanCli.execute(all.toArray(String[]::new));
+    }
+
+    private static String assertBadInput(String expectedInMessage, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            code = GanCli.execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code for %s: %s", String.join(" ", args), text).isEqualTo(GanCli.EXIT_BAD_INPUT);
+        assertThat(text).contains("error:").contains(expectedInMessage);
+        return text;
+    }
+
+    private static JsonObject json(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    private static List<Long> steps(Path jsonl) throws IOException {
+        return Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank())
+                .map(l -> JsonParser.parseString(l).getAsJsonObject().get("step").getAsLong()).toList();
+    }
+
+    private static void assertImage(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("PNG %s", png).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(100);
+    }
+}
