@@ -3,6 +3,7 @@ package dev.stablegan.eval.features;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +72,30 @@ public final class ImageFolder {
         if (image == null) {
             throw new IOException(file + ": not a PNG or JPEG image that can be decoded");
         }
+        return toRgb(file.toString(), image);
+    }
+
+    /**
+     * Encoded image bytes (any format an installed ImageIO reader decodes) as RGB.
+     *
+     * @param source names the image in errors and in the result
+     * @throws IOException when no reader decodes the bytes, naming the source
+     */
+    public static RgbImage decode(String source, byte[] bytes) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(source + ": cannot decode the image (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new IOException(source + ": not an image any installed decoder reads (" + bytes.length + " bytes)");
+        }
+        return toRgb(source, image);
+    }
+
+    /** A decoded image as RGB, transparent pixels composited onto white, gray images as stored. */
+    public static RgbImage toRgb(String source, BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] rgb = new byte[3 * w * h];
@@ -98,7 +123,7 @@ public final class ImageFolder {
                 }
             }
         }
-        return new RgbImage(file.toString(), w, h, rgb);
+        return new RgbImage(source, w, h, rgb);
     }
 
     private static int scale(int sample, int maxSample) {

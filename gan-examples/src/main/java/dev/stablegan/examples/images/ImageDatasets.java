@@ -1,0 +1,66 @@
+package dev.stablegan.examples.images;
+
+import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.data.MnistFamily;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens a training image set by name or path, at a square training size:
+ * {@code mnist} and {@code fashion-mnist} (installed on first use, validated IDX files, gray),
+ * {@code emoji} (installed on first use, RGB), or a folder: CIFAR-10 binary batches, an LSUN LMDB database
+ * ({@code data.mdb}), or any folder of PNG/JPEG images.
+ */
+public final class ImageDatasets {
+    private ImageDatasets() {}
+
+    /**
+     * @throws IllegalArgumentException for an unknown name, a missing path or a size below 8, naming it
+     */
+    public static ImageDataset open(String name, int size, Path cacheRoot, PrintWriter log) throws IOException {
+        if (size < 8) {
+            throw new IllegalArgumentException("size: must be >= 8, got " + size);
+        }
+        switch (name) {
+            case "mnist", "fashion-mnist" -> {
+                MnistFamily family = MnistFamily.byName(name);
+                return gray(family.train(cacheRoot, log), size);
+            }
+            case EmojiImages.ID -> {
+                return EmojiImages.read(cacheRoot, size, log);
+            }
+            default -> {
+                Path path = Path.of(name);
+                if (!Files.isDirectory(path)) {
+                    throw new IllegalArgumentException("dataset: '" + name + "' is neither mnist, fashion-mnist, " + EmojiImages.ID
+                            + " nor a folder (CIFAR-10 batches, an LSUN LMDB database or PNG/JPEG images)");
+                }
+                if (Cifar10Binary.looksLike(path)) {
+                    return Cifar10Binary.read(path, size);
+                }
+                if (LsunLmdb.looksLike(path)) {
+                    return LsunLmdb.open(path, size);
+                }
+                return FolderImages.read(path, size, "folder:" + path, log);
+            }
+        }
+    }
+
+    /** IDX images resized to {@code size}. */
+    static InMemoryImages gray(LabelledImages images, int size) {
+        if (images.rows() != images.cols()) {
+            throw new IllegalArgumentException(images.name() + ": images are " + images.rows() + "x" + images.cols() + ", not square");
+        }
+        int from = images.rows();
+        int n = size * size;
+        byte[] all = new byte[images.count() * n];
+        byte[] one = new byte[from * from];
+        for (int i = 0; i < images.count(); i++) {
+            System.arraycopy(images.pixels(), i * from * from, one, 0, from * from);
+            System.arraycopy(ImageResize.resizeSquare(one, 1, from, size), 0, all, i * n, n);
+        }
+        return new InMemoryImages(images.name() + " (" + size + "x" + size + ")", images.count(), 1, size, size, all);
+    }
+}
