@@ -35,6 +35,11 @@ public record GanSpec(
             throw new IllegalArgumentException("techniques.virtualBatchReference: the generator (" + generator.getClass().getSimpleName()
                     + ") has no batch norm for virtual batch norm to replace");
         }
+        if (objective instanceof ObjectiveSpec.WganGp && critic instanceof NetworkSpec.ImageCritic c
+                && c.normalization() == NetworkSpec.Normalization.BATCH) {
+            throw new IllegalArgumentException("critic.normalization: batch norm mixes the examples of a batch, which the"
+                    + " per-example gradient penalty forbids; use LAYER or NONE");
+        }
         if (!Arrays.equals(generator.outputShape(), critic.inputShape())) {
             throw new IllegalArgumentException("critic: input shape " + NetworkSpec.describe(critic.inputShape())
                     + " does not match the generator's output shape " + NetworkSpec.describe(generator.outputShape()));

@@ -130,6 +130,79 @@ public sealed interface NetworkSpec {
         }
     }
 
+    /** How a critic normalizes its hidden convolutions. */
+    enum Normalization {
+        /** Batch norm: examples interact, so not with a per-example gradient penalty. */
+        BATCH,
+        /** Layer norm per example over channels and positions, with a per-channel scale and shift (WGAN-GP's choice). */
+        LAYER,
+        NONE
+    }
+
+    /**
+     * A generator of {@code size x size} images from one {@link ImageArchitecture} family. The convolutional
+     * families start from {@code 4x4} and double the resolution {@code log2(size / 4)} times with 5x5 stride-2
+     * transposed convolutions, halving the channels from {@code width * size / 8} to {@code width} (the
+     * constant-filter family keeps {@code width}); the last layer maps to {@code channels} with tanh.
+     */
+    record ImageGenerator(ImageArchitecture architecture, int latentDim, int channels, int size, int width) implements NetworkSpec {
+        public ImageGenerator {
+            SpecChecks.notNull("network.architecture", architecture);
+            SpecChecks.positive("network.latentDim", latentDim);
+            SpecChecks.positive("network.channels", channels);
+            checkImageSize(size);
+            SpecChecks.positive("network.width", width);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {latentDim};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {channels, size, size};
+        }
+    }
+
+    /**
+     * A critic of {@code size x size} images from one {@link ImageArchitecture} family: 5x5 stride-2 convolutions
+     * from {@code width} channels, doubling to {@code width * size / 8} at {@code 4x4}, the spec's normalization
+     * after every convolution but the first, flatten, linear to 1. {@link ImageArchitecture#NO_NORMALIZATION}
+     * requires {@link Normalization#NONE}.
+     */
+    record ImageCritic(ImageArchitecture architecture, int channels, int size, int width, Normalization normalization)
+            implements NetworkSpec {
+        public ImageCritic {
+            SpecChecks.notNull("network.architecture", architecture);
+            SpecChecks.positive("network.channels", channels);
+            checkImageSize(size);
+            SpecChecks.positive("network.width", width);
+            SpecChecks.notNull("network.normalization", normalization);
+            if (architecture == ImageArchitecture.NO_NORMALIZATION && normalization != Normalization.NONE) {
+                throw new IllegalArgumentException("network.normalization: the " + architecture.id()
+                        + " architecture has no normalization, got " + normalization);
+            }
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {channels, size, size};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {1};
+        }
+    }
+
+    /** Image sides the 4x4-doubling networks reach: {@code 4 * 2^k}, {@code k >= 1}. */
+    private static void checkImageSize(int size) {
+        if (size < 8 || size % 4 != 0 || Integer.bitCount(size / 4) != 1) {
+            throw new IllegalArgumentException("network.size: must be 4 times a power of two, at least 8 (e.g. 32 or 64), got " + size);
+        }
+    }
+
     /** Readable shape, as in error messages: {@code [3, 32, 32]}. */
     static String describe(long[] shape) {
         return Arrays.toString(shape);

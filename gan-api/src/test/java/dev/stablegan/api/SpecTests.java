@@ -73,4 +73,20 @@ class SpecTests {
                 new ObjectiveSpec.WganGp(10, false), ADAM, ADAM, SCHEDULE, 7);
         assertThat(spec.latentDim()).isEqualTo(128);
     }
+
+    @Test
+    void imageNetworksCheckTheirSizeNormalizationAndPenaltyCompatibility() {
+        assertThatThrownBy(() -> new NetworkSpec.ImageGenerator(ImageArchitecture.DCGAN, 128, 3, 48, 8))
+                .hasMessageContaining("network.size");
+        assertThatThrownBy(() -> new NetworkSpec.ImageCritic(ImageArchitecture.NO_NORMALIZATION, 3, 32, 8, NetworkSpec.Normalization.LAYER))
+                .hasMessageContaining("network.normalization");
+        NetworkSpec.ImageGenerator g = new NetworkSpec.ImageGenerator(ImageArchitecture.TANH, 128, 3, 32, 8);
+        NetworkSpec.ImageCritic batchNormed = new NetworkSpec.ImageCritic(ImageArchitecture.TANH, 3, 32, 8, NetworkSpec.Normalization.BATCH);
+        assertThatThrownBy(() -> new GanSpec(g, batchNormed, new ObjectiveSpec.WganGp(10, false), ADAM, ADAM, SCHEDULE, 7))
+                .hasMessageContaining("critic.normalization");
+        assertThat(new GanSpec(g, batchNormed, new ObjectiveSpec.Minimax(true, 1), ADAM, ADAM, SCHEDULE, 7).critic()).isEqualTo(batchNormed);
+        assertThat(g.outputShape()).containsExactly(3, 32, 32);
+        assertThat(ImageArchitecture.byName("g-mlp")).isEqualTo(ImageArchitecture.MLP_GENERATOR);
+        assertThatThrownBy(() -> ImageArchitecture.byName("resnet-9")).hasMessageContaining("dcgan, g-no-bn-constant");
+    }
 }

@@ -60,7 +60,7 @@ public final class Networks {
 
     private static final float BATCH_NORM_MOMENTUM = 0.9f; // DJL's convention: PyTorch momentum 0.1
     private static final float BATCH_NORM_EPSILON = 1e-5f;
-    private static final float LEAKY_SLOPE = 0.2f;
+    static final float LEAKY_SLOPE = 0.2f;
     private static final Shape KERNEL = new Shape(5, 5);
     private static final Shape STRIDE = new Shape(2, 2);
     private static final Shape PADDING = new Shape(2, 2);
@@ -106,6 +106,14 @@ public final class Networks {
             return dcgan32Generator(generator, reference);
         } else if (spec instanceof NetworkSpec.Dcgan32Critic critic) {
             return dcgan32Critic(critic, kernels, kernelDims);
+        } else if (spec instanceof NetworkSpec.ImageGenerator generator) {
+            if (reference > 0) {
+                throw new IllegalArgumentException("techniques.virtualBatchReference: virtual batch norm replaces the batch norms"
+                        + " of Dcgan32Generator only");
+            }
+            return ImageNetworks.generator(generator);
+        } else if (spec instanceof NetworkSpec.ImageCritic critic) {
+            return ImageNetworks.critic(critic, kernels, kernelDims);
         } else if (spec instanceof NetworkSpec.CharResNetGenerator generator) {
             return charResNetGenerator(generator);
         } else if (spec instanceof NetworkSpec.CharResNetCritic critic) {
@@ -286,7 +294,7 @@ public final class Networks {
         return torchDefault(conv, (long) inChannels * kernel);
     }
 
-    private static Block upConvolution(int outChannels, boolean bias) {
+    static Block upConvolution(int outChannels, boolean bias) {
         // ConvTranspose2d starts from PyTorch's bounds itself (fan-in outChannels * 25).
         return ConvTranspose2d.builder()
                 .setKernelShape(KERNEL)
@@ -298,17 +306,23 @@ public final class Networks {
                 .build();
     }
 
-    private static Block downConvolution(int outChannels, int inChannels) {
+    static Block downConvolution(int outChannels, int inChannels) {
+        return downConvolution(outChannels, inChannels, true);
+    }
+
+    /** A 5x5 stride-2 convolution; without a bias when a normalization follows. */
+    static Block downConvolution(int outChannels, int inChannels, boolean bias) {
         Block conv = Conv2d.builder()
                 .setKernelShape(KERNEL)
                 .setFilters(outChannels)
                 .optStride(STRIDE)
                 .optPadding(PADDING)
+                .optBias(bias)
                 .build();
         return torchDefault(conv, inChannels * KERNEL.size());
     }
 
-    private static Block batchNorm() {
+    static Block batchNorm() {
         return BatchNorm.builder()
                 .optAxis(1)
                 .optMomentum(BATCH_NORM_MOMENTUM)

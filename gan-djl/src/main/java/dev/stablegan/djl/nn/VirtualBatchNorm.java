@@ -118,7 +118,7 @@ public final class VirtualBatchNorm extends AbstractBlock {
     }
 
     /** The mean over {@code axes}, kept as size-1 axes (DJL's PyTorch {@code mean} takes one axis only). */
-    private static NDArray meanOver(NDArray x, int[] axes) {
+    static NDArray meanOver(NDArray x, int[] axes) {
         if (axes.length == 0) {
             return x;
         }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
@@ -108,6 +109,20 @@ public final class SpecJson {
             o.addProperty("type", "dcgan32-critic");
             o.addProperty("channels", c.channels());
             o.addProperty("width", c.width());
+        } else if (n instanceof NetworkSpec.ImageGenerator g) {
+            o.addProperty("type", "image-generator");
+            o.addProperty("architecture", g.architecture().id());
+            o.addProperty("latentDim", g.latentDim());
+            o.addProperty("channels", g.channels());
+            o.addProperty("size", g.size());
+            o.addProperty("width", g.width());
+        } else if (n instanceof NetworkSpec.ImageCritic c) {
+            o.addProperty("type", "image-critic");
+            o.addProperty("architecture", c.architecture().id());
+            o.addProperty("channels", c.channels());
+            o.addProperty("size", c.size());
+            o.addProperty("width", c.width());
+            o.addProperty("normalization", c.normalization().name().toLowerCase(Locale.ROOT));
         } else if (n instanceof NetworkSpec.CharResNetGenerator g) {
             o.addProperty("type", "char-resnet-generator");
             o.addProperty("latentDim", g.latentDim());
@@ -136,6 +151,10 @@ public final class SpecJson {
                     integer(o, field + ".channels"), integer(o, field + ".width"));
             case "dcgan32-critic" -> new NetworkSpec.Dcgan32Critic(integer(o, field + ".channels"),
                     integer(o, field + ".width"));
+            case "image-generator" -> new NetworkSpec.ImageGenerator(architecture(o, field), integer(o, field + ".latentDim"),
+                    integer(o, field + ".channels"), integer(o, field + ".size"), integer(o, field + ".width"));
+            case "image-critic" -> new NetworkSpec.ImageCritic(architecture(o, field), integer(o, field + ".channels"),
+                    integer(o, field + ".size"), integer(o, field + ".width"), normalization(o, field));
             case "char-resnet-generator" -> new NetworkSpec.CharResNetGenerator(integer(o, field + ".latentDim"),
                     integer(o, field + ".vocab"), integer(o, field + ".length"), integer(o, field + ".dim"),
                     integer(o, field + ".blocks"));
@@ -143,6 +162,23 @@ public final class SpecJson {
                     integer(o, field + ".length"), integer(o, field + ".dim"), integer(o, field + ".blocks"));
             default -> throw new IllegalArgumentException(field + ".type: unknown network type '" + type + "'");
         };
+    }
+
+    private static ImageArchitecture architecture(JsonObject o, String field) {
+        try {
+            return ImageArchitecture.byName(field(o, field + ".architecture").getAsString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ".architecture: " + e.getMessage(), e);
+        }
+    }
+
+    private static NetworkSpec.Normalization normalization(JsonObject o, String field) {
+        String name = field(o, field + ".normalization").getAsString();
+        try {
+            return NetworkSpec.Normalization.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ".normalization: unknown normalization '" + name + "' (batch, layer, none)", e);
+        }
     }
 
     private static JsonObject objective(ObjectiveSpec spec) {

@@ -15,6 +15,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,12 @@ class NetworksTests {
     }
 
     static Stream<NetworkSpec> specs() {
-        return Stream.of(MLP, GENERATOR, CRITIC, TEXT_GENERATOR, TEXT_CRITIC);
+        Stream<NetworkSpec> image = Stream.of(ImageArchitecture.values()).flatMap(a -> Stream.of(
+                new NetworkSpec.ImageGenerator(a, 8, 3, 16, 4),
+                new NetworkSpec.ImageCritic(a, 3, 16, 4, a == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE
+                        : NetworkSpec.Normalization.LAYER)));
+        return Stream.concat(Stream.of(MLP, GENERATOR, CRITIC, TEXT_GENERATOR, TEXT_CRITIC,
+                new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, 1, 32, 4, NetworkSpec.Normalization.BATCH)), image);
     }
 
     @ParameterizedTest
@@ -172,6 +178,68 @@ class NetworksTests {
         assertThat(sentences.getShape()).isEqualTo(new Shape(3, 7, 6));
         assertThat(sentences.min().getFloat()).isGreaterThan(0f);
         assertClose(sentences.sum(new int[] {1}), manager.ones(new Shape(3, 6)), 1e-5);
+    }
+
+    @Test
+    void theRobustnessFamiliesHaveTheParametersTheirLayersCount() {
+        // DCGAN at 16x16, width 4, latent 8: linear 8 -> 4*4*8 without bias (1024), batch norm 8 (16 trainable),
+        // transposed 8 -> 4 5x5 without bias (800), batch norm 4 (8), transposed 4 -> 3 with bias (303): 2151.
+        assertThat(trainable(new NetworkSpec.ImageGenerator(ImageArchitecture.DCGAN, 8, 3, 16, 4))).isEqualTo(2151);
+        // Constant filters: linear 8 -> 4*4*4 + bias (576), transposed 4 -> 4 + bias (404), 4 -> 3 + bias (303).
+        assertThat(trainable(new NetworkSpec.ImageGenerator(ImageArchitecture.NO_BN_CONSTANT_FILTERS, 8, 3, 16, 4))).isEqualTo(1283);
+        // Gated: every hidden layer twice as wide: 8 -> 256 (2048), BN 16 (32), 8 -> 8 (1600), BN 8 (16), 4 -> 3 (303).
+        assertThat(trainable(new NetworkSpec.ImageGenerator(ImageArchitecture.GATED, 8, 3, 16, 4))).isEqualTo(3999);
+        // MLP: 8 -> 512 -> 512 -> 512 -> 512 -> 3*16*16, all with biases.
+        assertThat(trainable(new NetworkSpec.ImageGenerator(ImageArchitecture.MLP_GENERATOR, 8, 3, 16, 4)))
+                .isEqualTo(8 * 512 + 512 + 3 * (512 * 512 + 512) + 512 * 768 + 768);
+        // Critic with layer norm: 3 -> 4 5x5 + bias (304), 4 -> 8 without bias (800), layer norm 8 (16), linear 128 -> 1 (129).
+        assertThat(trainable(new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, 3, 16, 4, NetworkSpec.Normalization.LAYER)))
+                .isEqualTo(1249);
+        assertThat(trainable(new NetworkSpec.ImageCritic(ImageArchitecture.NO_NORMALIZATION, 3, 16, 4, NetworkSpec.Normalization.NONE)))
+                .isEqualTo(304 + 808 + 129);
+        for (int size : new int[] {32, 64}) {
+            for (ImageArchitecture a : ImageArchitecture.values()) {
+                NetworkSpec.Normalization n = a == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE
+                        : NetworkSpec.Normalization.LAYER;
+                System.out.printf("robustness %s %dx%d width %d: generator %,d, critic %,d parameters%n", a.id(), size, size, size,
+                        trainable(new NetworkSpec.ImageGenerator(a, 128, 3, size, size)),
+                        trainable(new NetworkSpec.ImageCritic(a, 3, size, size, n)));
+            }
+        }
+    }
+
+    @Test
+    void gatedPairsMultiplyTheSigmoidOfOneByTheTanhOfTheOther() {
+        // Channels (a0, b0, a1, b1) = (0, atanh(0.5), 0, 0): sigmoid(0) * 0.5 = 0.25, then 0.5 * 0 = 0.
+        NDArray x = manager.create(new float[] {0, (float) (0.5 * Math.log(3)), 0, 0}, new Shape(1, 4, 1, 1));
+        assertClose(ImageNetworks.gated(x), manager.create(new float[] {0.25f, 0}, new Shape(1, 2, 1, 1)), 1e-6);
+    }
+
+    @Test
+    void layerNormUsesEachExamplesOwnStatisticsAndAPerChannelScale() {
+        // One example, 2 channels of 2 positions: 1, 3 | 5, 7: mean 4, variance 5.
+        NDArray x = manager.create(new float[] {1, 3, 5, 7}, new Shape(1, 2, 1, 2));
+        NDArray y = ChannelLayerNorm.apply(x, manager.create(new float[] {2, 1}), manager.create(new float[] {0, 1}));
+        double s = Math.sqrt(5 + ChannelLayerNorm.EPSILON);
+        assertClose(y, manager.create(new float[] {(float) (-6 / s), (float) (-2 / s), (float) (1 / s + 1), (float) (3 / s + 1)},
+                new Shape(1, 2, 1, 2)), 1e-5);
+        // An example normalizes the same alone and beside another.
+        NDArray pair = x.concat(manager.randomNormal(new Shape(1, 2, 1, 2)).mul(10), 0);
+        NDArray ones = manager.ones(new Shape(2));
+        NDArray zeros = manager.zeros(new Shape(2));
+        assertClose(ChannelLayerNorm.apply(pair, ones, zeros).get("0:1"), ChannelLayerNorm.apply(x, ones, zeros), 1e-6);
+    }
+
+    private long trainable(NetworkSpec spec) {
+        Block net = Networks.build(spec);
+        Networks.initialize(net, spec, manager);
+        long count = 0;
+        for (Parameter p : Networks.parameters(net)) {
+            if (p.requiresGradient()) {
+                count += p.getArray().size();
+            }
+        }
+        return count;
     }
 
     @Test

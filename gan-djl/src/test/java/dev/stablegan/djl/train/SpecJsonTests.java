@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
@@ -26,6 +27,13 @@ class SpecJsonTests {
                 new ObjectiveSpec.WganGp(10, false), new OptimizerSpec.Adam(1e-4, 0.5, 0.9), new OptimizerSpec.Adam(1e-4, 0.5, 0.9),
                 new ScheduleSpec(10, 2000, 64, false), 11);
         assertThat(SpecJson.fromJson(SpecJson.toJsonString(text))).isEqualTo(text);
+        for (ImageArchitecture a : ImageArchitecture.values()) {
+            GanSpec image = new GanSpec(new NetworkSpec.ImageGenerator(a, 128, 3, 64, 16), new NetworkSpec.ImageCritic(a, 3, 64, 16,
+                    a == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE : NetworkSpec.Normalization.LAYER),
+                    new ObjectiveSpec.WganGp(10, false), new OptimizerSpec.Adam(1e-4, 0.5, 0.9), new OptimizerSpec.Adam(1e-4, 0.5, 0.9),
+                    new ScheduleSpec(5, 100, 64, false), 2);
+            assertThat(SpecJson.fromJson(SpecJson.toJsonString(image))).isEqualTo(image);
+        }
     }
 
     @Test
