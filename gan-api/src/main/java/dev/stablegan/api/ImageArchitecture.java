@@ -21,7 +21,12 @@ public enum ImageArchitecture {
     /** (4) Gated multiplicative nonlinearities {@code sigmoid(a) * tanh(b)} in both networks. */
     GATED("gated"),
     /** (5) tanh nonlinearities in both networks. */
-    TANH("tanh");
+    TANH("tanh"),
+    /**
+     * (6) 101-layer ResNets: bottleneck residual blocks (6 per resolution, 5 at full resolution) in the generator and
+     * the critic, the residual scaled by 0.3; {@code width} must be a multiple of 4.
+     */
+    RESNET("resnet");
 
     private final String id;
 

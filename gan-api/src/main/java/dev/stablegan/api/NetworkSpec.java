@@ -152,6 +152,7 @@ public sealed interface NetworkSpec {
             SpecChecks.positive("network.channels", channels);
             checkImageSize(size);
             SpecChecks.positive("network.width", width);
+            checkResNetWidth(architecture, width);
         }
 
         @Override
@@ -179,6 +180,7 @@ public sealed interface NetworkSpec {
             checkImageSize(size);
             SpecChecks.positive("network.width", width);
             SpecChecks.notNull("network.normalization", normalization);
+            checkResNetWidth(architecture, width);
             if (architecture == ImageArchitecture.NO_NORMALIZATION && normalization != Normalization.NONE) {
                 throw new IllegalArgumentException("network.normalization: the " + architecture.id()
                         + " architecture has no normalization, got " + normalization);
@@ -193,6 +195,13 @@ public sealed interface NetworkSpec {
         @Override
         public long[] outputShape() {
             return new long[] {1};
+        }
+    }
+
+    private static void checkResNetWidth(ImageArchitecture architecture, int width) {
+        if (architecture == ImageArchitecture.RESNET && width % 4 != 0) {
+            throw new IllegalArgumentException("network.width: the resnet family halves it at full resolution and again inside its"
+                    + " bottlenecks, so it must be a multiple of 4, got " + width);
         }
     }
 

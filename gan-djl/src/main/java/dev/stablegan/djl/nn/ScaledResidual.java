@@ -12,12 +12,14 @@ import ai.djl.util.PairList;
 import dev.stablegan.djl.TensorConstants;
 
 /**
- * A residual connection with a scaled branch, {@code y = x + scale * f(x)}: the block of WGAN-GP's language model
- * (Gulrajani et al. 2017, section 5.5; the authors' {@code ResBlock} uses {@code scale = 0.3}), where a small scale
- * keeps a deep stack close to the identity at the start. The branch must keep the input's shape.
+ * A residual connection with a scaled branch, {@code y = s(x) + scale * f(x)}, {@code s} the identity unless a
+ * shortcut is given: the blocks of WGAN-GP's language model and 101-layer ResNets (Gulrajani et al. 2017, sections
+ * 5.2 and 5.5; the authors' {@code ResBlock} and {@code BottleneckResidualBlock} use {@code scale = 0.3}), where a
+ * small scale keeps a deep stack close to the identity at the start. Shortcut and branch must agree in shape.
  */
 public final class ScaledResidual extends AbstractBlock {
     private static final byte VERSION = 1;
+    private final Block shortcut; // null: the identity
     private final Block branch;
     private final double scale;
 
@@ -26,10 +28,20 @@ public final class ScaledResidual extends AbstractBlock {
      * @param scale finite
      */
     public ScaledResidual(Block branch, double scale) {
+        this(null, branch, scale);
+    }
+
+    /**
+     * @param shortcut {@code s}, or null for the identity (then {@code f} must keep the shape)
+     * @param branch {@code f}, with the same output shape as {@code s}
+     * @param scale finite
+     */
+    public ScaledResidual(Block shortcut, Block branch, double scale) {
         super(VERSION);
         if (!Double.isFinite(scale)) {
             throw new IllegalArgumentException("scale: must be finite, got " + scale);
         }
+        this.shortcut = shortcut == null ? null : addChildBlock("shortcut", shortcut);
         this.branch = addChildBlock("branch", branch);
         this.scale = scale;
     }
@@ -42,15 +54,20 @@ public final class ScaledResidual extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         branch.initialize(manager, dataType, inputShapes);
         Shape out = branch.getOutputShapes(inputShapes)[0];
-        if (!out.equals(inputShapes[0])) {
+        Shape expected = inputShapes[0];
+        if (shortcut != null) {
+            shortcut.initialize(manager, dataType, inputShapes);
+            expected = shortcut.getOutputShapes(inputShapes)[0];
+        }
+        if (!out.equals(expected)) {
             throw new IllegalArgumentException("residual branch: maps shape " + inputShapes[0] + " to " + out
-                    + "; it must keep the shape");
+                    + (shortcut == null ? "; it must keep the shape" : ", the shortcut to " + expected + "; they must agree"));
         }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+        return shortcut == null ? inputShapes : shortcut.getOutputShapes(inputShapes);
     }
 
     @Override
@@ -58,6 +75,7 @@ public final class ScaledResidual extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray f = branch.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
-        return new NDList(x.add(f.mul(TensorConstants.scalar(x.getManager(), scale, x.getDataType()))));
+        NDArray s = shortcut == null ? x : shortcut.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
+        return new NDList(s.add(f.mul(TensorConstants.scalar(x.getManager(), scale, x.getDataType()))));
     }
 }

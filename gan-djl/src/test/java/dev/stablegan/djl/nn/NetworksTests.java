@@ -48,10 +48,11 @@ class NetworksTests {
     }
 
     static Stream<NetworkSpec> specs() {
+        // The ResNets' bottlenecks quarter the width: at 4 a single ReLU channel may be dead for a whole batch.
         Stream<NetworkSpec> image = Stream.of(ImageArchitecture.values()).flatMap(a -> Stream.of(
-                new NetworkSpec.ImageGenerator(a, 8, 3, 16, 4),
-                new NetworkSpec.ImageCritic(a, 3, 16, 4, a == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE
-                        : NetworkSpec.Normalization.LAYER)));
+                new NetworkSpec.ImageGenerator(a, 8, 3, 16, a == ImageArchitecture.RESNET ? 16 : 4),
+                new NetworkSpec.ImageCritic(a, 3, 16, a == ImageArchitecture.RESNET ? 16 : 4, a == ImageArchitecture.NO_NORMALIZATION
+                        ? NetworkSpec.Normalization.NONE : NetworkSpec.Normalization.LAYER)));
         return Stream.concat(Stream.of(MLP, GENERATOR, CRITIC, TEXT_GENERATOR, TEXT_CRITIC,
                 new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, 1, 32, 4, NetworkSpec.Normalization.BATCH)), image);
     }
@@ -206,6 +207,33 @@ class NetworksTests {
                         trainable(new NetworkSpec.ImageCritic(a, 3, size, size, n)));
             }
         }
+    }
+
+    @Test
+    void theResNetsHave101WeightLayersAt64x64() {
+        // Generator: linear, 6 blocks at 4x4, then per level an up block and 6 plain (5 at 64x64): 33 blocks of 3
+        // convolutions, and the output convolution: 1 + 99 + 1 (the 4 up-sampling shortcuts are not counted).
+        NetworkSpec.ImageGenerator g = new NetworkSpec.ImageGenerator(ImageArchitecture.RESNET, 16, 3, 64, 8);
+        NetworkSpec.ImageCritic d = new NetworkSpec.ImageCritic(ImageArchitecture.RESNET, 3, 64, 8, NetworkSpec.Normalization.LAYER);
+        for (NetworkSpec spec : new NetworkSpec[] {g, d}) {
+            Block net = Networks.build(spec);
+            Networks.initialize(net, spec, manager);
+            long weights = Networks.namedParameters(net).keySet().stream().filter(n -> n.endsWith("_weight"))
+                    .filter(n -> !n.contains("shortcut")).count();
+            assertThat(weights).as(spec.toString()).isEqualTo(101);
+            assertThat(net.getChildren().values().stream().filter(b -> b instanceof ScaledResidual).count()).isEqualTo(33);
+        }
+        assertThatThrownBy(() -> new NetworkSpec.ImageGenerator(ImageArchitecture.RESNET, 16, 3, 64, 6)).hasMessageContaining("multiple of 4");
+    }
+
+    @Test
+    void depthToSpaceSpreadsFourChannelsOverATwoByTwoBlock() {
+        // y[0, 0, i, j] = x[0, 2i + j, 0, 0].
+        NDArray x = manager.create(new float[] {0, 1, 2, 3}, new Shape(1, 4, 1, 1));
+        assertClose(ImageNetworks.depthToSpace(x, 1), manager.create(new float[] {0, 1, 2, 3}, new Shape(1, 1, 2, 2)), 0);
+        // Two output channels: channel c takes inputs c, C + c, 2C + c, 3C + c.
+        NDArray x2 = manager.create(new float[] {0, 10, 1, 11, 2, 12, 3, 13}, new Shape(1, 8, 1, 1));
+        assertClose(ImageNetworks.depthToSpace(x2, 2), manager.create(new float[] {0, 1, 2, 3, 10, 11, 12, 13}, new Shape(1, 2, 2, 2)), 0);
     }
 
     @Test
