@@ -82,6 +82,7 @@ public final class DjlGanTrainer implements GanTrainer {
     private final HistoricalAveraging generatorHistory;
     private final HistoricalAveraging criticHistory;
     private long step;
+    private boolean stopRequested;
     private double trainedSeconds;
     private StepReport lastReport;
 
@@ -337,13 +338,22 @@ public final class DjlGanTrainer implements GanTrainer {
         }
     }
 
+    /**
+     * Ends {@link #run} after the step in progress, as if the schedule ended there (listeners still see
+     * {@code onEnd}): what a listener that detects divergence calls.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     @Override
     public RunSummary run() {
         long started = System.nanoTime();
+        stopRequested = false;
         for (GanListener l : listeners) {
             l.onStart(spec, step);
         }
-        while (step < spec.schedule().generatorSteps()) {
+        while (step < spec.schedule().generatorSteps() && !stopRequested) {
             step();
         }
         RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,

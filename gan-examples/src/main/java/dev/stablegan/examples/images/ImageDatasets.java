@@ -49,7 +49,7 @@ public final class ImageDatasets {
     }
 
     /** IDX images resized to {@code size}. */
-    static InMemoryImages gray(LabelledImages images, int size) {
+    public static InMemoryImages gray(LabelledImages images, int size) {
         if (images.rows() != images.cols()) {
             throw new IllegalArgumentException(images.name() + ": images are " + images.rows() + "x" + images.cols() + ", not square");
         }

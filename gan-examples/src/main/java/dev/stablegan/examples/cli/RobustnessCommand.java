@@ -1,0 +1,119 @@
+package dev.stablegan.examples.cli;
+
+import dev.stablegan.api.ImageArchitecture;
+import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.examples.classifier.ClassifierRecipe;
+import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.data.MnistFamily;
+import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.examples.images.ImageDatasets;
+import dev.stablegan.examples.robustness.RobustnessMethod;
+import dev.stablegan.examples.robustness.RobustnessPreset;
+import dev.stablegan.examples.robustness.RobustnessSweep;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./gan robustness}: WGAN-GP's architecture-robustness grid (Gulrajani et al. 2017, section 5.2, Figure 2). */
+@Command(name = "robustness", mixinStandardHelpOptions = true,
+        description = {"Train every chosen architecture family with every chosen method (WGAN-GP paper, Figure 2), each cell"
+                + " a resumable job, and write results.json, results.md (verdict, IS/KID from the data's shipped classifier) and"
+                + " grid.png into --out.",
+            "Example: ./gan robustness --archs dcgan,tanh --methods wgan-gp,dcgan --steps 200 --out runs/robustness"})
+public final class RobustnessCommand implements Callable<Integer> {
+    @Option(names = "--archs", defaultValue = "all", paramLabel = "LIST",
+            description = "Comma-separated families (dcgan, g-no-bn-constant, g-mlp, no-norm, gated, tanh, resnet) or all"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String archs;
+
+    @Option(names = "--methods", defaultValue = "all", paramLabel = "LIST",
+            description = "Comma-separated methods (wgan-gp, wgan-clip, dcgan, lsgan) or all (default: ${DEFAULT-VALUE}).")
+    String methods;
+
+    @Option(names = "--preset", defaultValue = "cpu", paramLabel = "NAME",
+            description = "cpu (32x32, width 16) or paper (64x64, width 64, 200,000 steps) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Generator steps per cell (default: the preset's).")
+    Long steps;
+
+    @Option(names = "--size", paramLabel = "PX", description = "Image side, 32 or 64 (default: the preset's).")
+    Integer size;
+
+    @Option(names = "--width", paramLabel = "N", description = "Network width (default: the preset's).")
+    Integer width;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", paramLabel = "NAME",
+            description = "mnist or fashion-mnist, scored by its shipped LeNet (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--samples", defaultValue = "2000", paramLabel = "N", description = "Generated images scored per cell (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every cell (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        RobustnessSweep.Settings settings = settings();
+        MnistFamily family;
+        try {
+            family = MnistFamily.byName(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dataset: " + e.getMessage() + " (the grid is scored by a shipped classifier, which exists"
+                    + " for mnist and fashion-mnist)", e);
+        }
+        engine.apply();
+        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        try (ImageDataset train = ImageDatasets.open(family.id(), settings.size(), data.cacheRoot(), log);
+                LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+            LabelledImages test = family.test(data.cacheRoot(), log);
+            List<Map<String, Object>> rows = RobustnessSweep.run(settings, train, ClassifierRecipe.asImages(test, test.count()), scorer, out,
+                    log);
+            log.printf("robustness: %d cells; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"), out.resolve("results.md"),
+                    out.resolve("grid.png"));
+        }
+        return 0;
+    }
+
+    RobustnessSweep.Settings settings() {
+        RobustnessPreset p = parse("--preset", preset, RobustnessPreset::byName);
+        List<ImageArchitecture> a = archs.strip().equals("all") ? List.of(ImageArchitecture.values())
+                : List.of(archs.split(",")).stream().map(n -> parse("--archs", n, ImageArchitecture::byName)).distinct().toList();
+        List<RobustnessMethod> m = methods.strip().equals("all") ? List.of(RobustnessMethod.values())
+                : List.of(methods.split(",")).stream().map(n -> parse("--methods", n, RobustnessMethod::byName)).distinct().toList();
+        int side = size == null ? p.size() : size;
+        if (side != 32 && side != 64) {
+            throw new IllegalArgumentException("--size: must be 32 or 64, got " + side);
+        }
+        int w = width == null ? p.width() : width;
+        if (w < 4 || w % 4 != 0) {
+            throw new IllegalArgumentException("--width: must be a multiple of 4 (the ResNets quarter it), got " + w);
+        }
+        return new RobustnessSweep.Settings(a, m, p, side, w, steps == null ? p.steps() : steps, samples, seed);
+    }
+
+    private static <T> T parse(String option, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.stablegan.examples.robustness;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sizes of the robustness grid. {@code paper}: 64x64 images, width 64 (the authors' {@code DIM}), batch 64,
+ * 200,000 generator steps, for GPU users. {@code cpu}: 32x32 images, width 16, batch 64, few enough steps for the
+ * whole grid of 7 families x 4 methods to fit a few hours on 2 cores (docs/benchmarks.md has the timing).
+ */
+public enum RobustnessPreset {
+    CPU("cpu", 32, 16, 64, 1_000),
+    PAPER("paper", 64, 64, 64, 200_000);
+
+    public static final int LATENT_DIM = 128;
+
+    private final String id;
+    private final int size;
+    private final int width;
+    private final int batch;
+    private final long steps;
+
+    RobustnessPreset(String id, int size, int width, int batch, long steps) {
+        this.id = id;
+        this.size = size;
+        this.width = width;
+        this.batch = batch;
+        this.steps = steps;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(RobustnessPreset::id).toList();
+    }
+
+    /** @throws IllegalArgumentException naming the accepted presets */
+    public static RobustnessPreset byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (RobustnessPreset p : values()) {
+            if (p.id.equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+    }
+}

@@ -1,0 +1,466 @@
+package dev.stablegan.examples.robustness;
+
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ImageArchitecture;
+import dev.stablegan.api.Json;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunSummary;
+import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.djl.train.SpecJson;
+import dev.stablegan.eval.FeatureMatrix;
+import dev.stablegan.eval.features.Extraction;
+import dev.stablegan.eval.features.FeatureExtractor;
+import dev.stablegan.eval.features.RgbImage;
+import dev.stablegan.eval.metric.FrechetDistance;
+import dev.stablegan.eval.metric.InceptionScore;
+import dev.stablegan.eval.metric.KernelInceptionDistance;
+import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.images.ImageBatchSource;
+import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.examples.images.ImageResize;
+import dev.stablegan.examples.plot.ImageGrid;
+import dev.stablegan.examples.plot.LossCurves;
+import dev.stablegan.examples.plot.PngFiles;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * WGAN-GP's architecture-robustness grid (Gulrajani et al. 2017, section 5.2, Figure 2): every chosen
+ * {@link ImageArchitecture} trained with every chosen {@link RobustnessMethod} on one image set, each cell scored and
+ * judged, the samples laid out like the paper's figure.
+ *
+ * <p>Each cell is a resumable job in {@code DIR/<architecture>_<method>/}: {@code checkpoint.ckpt} (saved every
+ * twentieth of the steps), {@code metrics.jsonl}, {@code losses.png}, {@code samples.png} and, once scored,
+ * {@code result.json}. A cell with a result for the same spec is not trained again; one with only a checkpoint
+ * continues from it, so a killed sweep carries on where it stopped. A cell whose losses stop being finite ends
+ * there as {@code diverged}.
+ *
+ * <p>Scores come from the data's own classifier (gan-eval's shipped LeNet, named in every score; not Inception
+ * numbers): its score of the generated images, the Frechet and kernel distances of its features to the test images.
+ * Verdict ({@link #verdict}): {@code diverged} (non-finite losses or samples); {@code mode-collapsed} when the
+ * generated images' mean pairwise pixel distance is below {@value #COLLAPSE_DIVERSITY} of the training images'
+ * (near copies of few images); {@code failed} when their mean pairwise classifier-feature distance is below that
+ * ratio of the test images' (they vary, but not as the data does: noise, blobs); {@code trained} otherwise. {@code DIR/results.json}, {@code DIR/results.md} and {@code DIR/grid.png}
+ * (rows: architectures, columns: methods) collect every cell.
+ */
+public final class RobustnessSweep {
+    /** Below this ratio of generated to real mean pairwise feature distance a cell is mode-collapsed. */
+    public static final double COLLAPSE_DIVERSITY = 0.5;
+    static final int GRID_SAMPLES = 36;
+    static final int DIVERSITY_SAMPLES = 500;
+
+    /**
+     * @param samples generated images scored per cell (at least the score's 10 splits)
+     */
+    public record Settings(List<ImageArchitecture> architectures, List<RobustnessMethod> methods, RobustnessPreset preset, int size,
+            int width, long steps, int samples, long seed) {
+        public Settings {
+            architectures = List.copyOf(architectures);
+            methods = List.copyOf(methods);
+            if (architectures.isEmpty() || methods.isEmpty()) {
+                throw new IllegalArgumentException("--archs and --methods: each needs at least one name");
+            }
+            if (steps < 1) {
+                throw new IllegalArgumentException("--steps: must be >= 1, got " + steps);
+            }
+            if (samples < InceptionScore.DEFAULT_SPLITS) {
+                throw new IllegalArgumentException("--samples: must be >= " + InceptionScore.DEFAULT_SPLITS + ", got " + samples);
+            }
+        }
+    }
+
+    private RobustnessSweep() {}
+
+    /** The run of one cell. */
+    public static GanSpec spec(Settings s, ImageArchitecture a, RobustnessMethod m, int channels) {
+        return new GanSpec(new NetworkSpec.ImageGenerator(a, RobustnessPreset.LATENT_DIM, channels, s.size(), s.width()),
+                new NetworkSpec.ImageCritic(a, channels, s.size(), s.width(), m.criticNormalization(a)), m.objective(), m.optimizer(),
+                m.optimizer(), new ScheduleSpec(m.criticSteps(), s.steps(), s.preset().batch(), false), s.seed());
+    }
+
+    /**
+     * Trains, scores and judges every cell not done yet, then writes the tables and the figure.
+     *
+     * @param train the training images (gray, for the shipped classifiers)
+     * @param realForScores test images as the classifier takes them
+     * @param scorer the classifier of the data's domain
+     */
+    public static List<Map<String, Object>> run(Settings s, ImageDataset train, List<RgbImage> realForScores, FeatureExtractor scorer,
+            Path out, PrintWriter log) throws IOException {
+        if (train.channels() != 1) {
+            throw new IllegalArgumentException("dataset " + train.id() + ": the shipped classifiers score gray images; this one has "
+                    + train.channels() + " channels");
+        }
+        AtomicFiles.ensureWritableDirectory(out);
+        Extraction real = scorer.extract(realForScores);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ImageArchitecture a : s.architectures()) {
+            for (RobustnessMethod m : s.methods()) {
+                String name = a.id() + "_" + m.id();
+                Path dir = out.resolve(name);
+                GanSpec spec = spec(s, a, m, train.channels());
+                Path result = dir.resolve("result.json");
+                if (Files.exists(result)) {
+                    rows.add(readResult(result, spec));
+                    log.printf("robustness: %s already done, not trained again%n", name);
+                    continue;
+                }
+                rows.add(runCell(s, a, m, spec, train, real, scorer, dir, log));
+            }
+        }
+        AtomicFiles.writeString(out.resolve("results.json"), Json.write(rows) + "\n");
+        AtomicFiles.writeString(out.resolve("results.md"), table(rows));
+        writeFigure(s, out, out.resolve("grid.png"));
+        return rows;
+    }
+
+    private static Map<String, Object> runCell(Settings s, ImageArchitecture a, RobustnessMethod m, GanSpec spec, ImageDataset train,
+            Extraction real, FeatureExtractor scorer, Path dir, PrintWriter log) throws IOException {
+        AtomicFiles.ensureWritableDirectory(dir);
+        Path checkpoint = dir.resolve("checkpoint.ckpt");
+        boolean diverged = false;
+        String divergedAt = null;
+        float[] samples;
+        double seconds;
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new ImageBatchSource(train, log))) {
+            trainer.putProvenance("git_revision", RunInfo.gitRevision());
+            if (Files.exists(checkpoint)) {
+                trainer.resume(checkpoint);
+                log.printf("robustness: %s %s resumed at step %d%n", a.id(), m.id(), trainer.currentStep());
+            } else {
+                log.printf("robustness: training %s with %s, %d steps%n", a.id(), m.id(), s.steps());
+            }
+            log.flush();
+            NonFiniteStop guard = new NonFiniteStop(trainer);
+            trainer.addListener(guard);
+            trainer.addListener(ConsoleProgress.onStderr());
+            trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 500)));
+            trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, Math.max(50, s.steps() / 20)));
+            trainer.run();
+            diverged = guard.stoppedAt >= 0;
+            divergedAt = guard.what;
+            seconds = trainer.trainedSeconds();
+            samples = generate(trainer, s.samples(), s.seed(), train);
+        }
+        LossCurves.write(dir.resolve("metrics.jsonl"), dir.resolve("losses.png"));
+        int pixels = train.height() * train.width();
+        int shown = Math.min(GRID_SAMPLES, s.samples());
+        PngFiles.write(ImageGrid.gray(toUnit(samples, shown * pixels), shown, train.height(), train.width(), 6, 2),
+                dir.resolve("samples.png"));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("architecture", a.id());
+        row.put("method", m.id());
+        boolean finiteSamples = allFinite(samples);
+        if (!diverged && !finiteSamples) {
+            diverged = true;
+            divergedAt = "generated images are not finite";
+        }
+        if (diverged) {
+            row.put("verdict", "diverged");
+            row.put("diverged", divergedAt);
+        } else {
+            Extraction fake = scorer.extract(forScorer(samples, s.samples(), train.height(), train.width()));
+            InceptionScore.Result score = InceptionScore.of(fake.probabilities(), InceptionScore.DEFAULT_SPLITS);
+            FrechetDistance.Result fid = FrechetDistance.between(real.features(), fake.features());
+            int subset = Math.min(KernelInceptionDistance.DEFAULT_SUBSET_SIZE, Math.min(real.features().rows(), fake.features().rows()));
+            KernelInceptionDistance.Result kid = KernelInceptionDistance.between(real.features(), fake.features(),
+                    KernelInceptionDistance.DEFAULT_SUBSETS, subset, s.seed());
+            double diversity = meanPairwiseDistance(fake.features()) / meanPairwiseDistance(real.features());
+            double pixelDiversity = meanPairwiseDistance(pixels(samples, s.samples(), pixels))
+                    / meanPairwiseDistance(realPixels(train, s.seed()));
+            row.put("verdict", verdict(pixelDiversity, diversity));
+            row.put("pixel_diversity", pixelDiversity);
+            row.put("score_name", "IS-" + scorer.scoreSuffix());
+            row.put("score", score.mean());
+            row.put("fid_name", "FID-" + scorer.scoreSuffix());
+            row.put("fid", fid.value());
+            row.put("kid_name", "KID-" + scorer.scoreSuffix());
+            row.put("kid", kid.mean());
+            row.put("kid_std", kid.std());
+            row.put("diversity", diversity);
+        }
+        row.put("steps", s.steps());
+        row.put("seconds", seconds);
+        row.put("images_per_second", seconds > 0 ? s.steps() * (double) s.preset().batch() * (m.criticSteps() + 1) / seconds : 0);
+        row.put("spec", asMap(SpecJson.toJsonString(spec)));
+        Map<String, Object> provenance = RunInfo.provenance(true);
+        provenance.put("extractor", scorer.describe());
+        provenance.put("dataset", train.id());
+        row.put("provenance", provenance);
+        AtomicFiles.writeString(dir.resolve("result.json"), Json.write(row) + "\n");
+        log.printf(Locale.ROOT, "robustness: %s %s: %s%n", a.id(), m.id(), row.get("verdict"));
+        log.flush();
+        return row;
+    }
+
+    /**
+     * {@code mode-collapsed} when the images are near copies of each other (pixel diversity below
+     * {@value #COLLAPSE_DIVERSITY} of the real images'), {@code failed} when they differ but the classifier sees no
+     * variety in them (feature diversity below the same ratio: noise or blobs without the data's structure),
+     * {@code trained} otherwise.
+     */
+    static String verdict(double pixelDiversity, double featureDiversity) {
+        if (pixelDiversity < COLLAPSE_DIVERSITY) {
+            return "mode-collapsed";
+        }
+        return featureDiversity < COLLAPSE_DIVERSITY ? "failed" : "trained";
+    }
+
+    /** The first images as rows of pixels. */
+    private static FeatureMatrix pixels(float[] images, int n, int perImage) {
+        int rows = Math.min(n, DIVERSITY_SAMPLES);
+        double[] v = new double[rows * perImage];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = images[i];
+        }
+        return new FeatureMatrix("generated pixels", rows, perImage, v);
+    }
+
+    /** {@value #DIVERSITY_SAMPLES} training images drawn by the seed, in {@code [-1, 1]}. */
+    private static FeatureMatrix realPixels(ImageDataset train, long seed) throws IOException {
+        int per = train.channels() * train.height() * train.width();
+        int rows = Math.min(DIVERSITY_SAMPLES, train.size());
+        RandomStream random = RandomStream.derive(seed, "robustness-real-pixels");
+        double[] v = new double[rows * per];
+        for (int r = 0; r < rows; r++) {
+            byte[] image = train.image(random.nextInt(train.size()));
+            for (int i = 0; i < per; i++) {
+                v[r * per + i] = (image[i] & 0xff) / 127.5 - 1;
+            }
+        }
+        return new FeatureMatrix("real pixels", rows, per, v);
+    }
+
+    /** Stops the trainer at the first non-finite scalar and remembers which. */
+    private static final class NonFiniteStop implements GanListener {
+        private final DjlGanTrainer trainer;
+        private long stoppedAt = -1;
+        private String what;
+
+        NonFiniteStop(DjlGanTrainer trainer) {
+            this.trainer = trainer;
+        }
+
+        @Override
+        public void onStep(StepReport report) {
+            for (Map.Entry<String, Double> e : report.scalars().entrySet()) {
+                if (!Double.isFinite(e.getValue()) && stoppedAt < 0) {
+                    stoppedAt = report.step();
+                    what = e.getKey() + " = " + e.getValue() + " at step " + report.step();
+                    trainer.requestStop();
+                }
+            }
+        }
+
+        @Override
+        public void onEnd(RunSummary summary) {}
+    }
+
+    /** {@code n} generated images in {@code [-1, 1]}, channel-major, made in inference mode in batches. */
+    static float[] generate(DjlGanTrainer trainer, int n, long seed, ImageDataset shape) {
+        int per = shape.channels() * shape.height() * shape.width();
+        RandomStream random = RandomStream.derive(seed, "robustness-samples");
+        float[] out = new float[n * per];
+        for (int start = 0; start < n; start += 250) {
+            int count = Math.min(250, n - start);
+            try (NDManager m = NDManager.newBaseManager()) {
+                float[] part = trainer.sample(m, random, count).toFloatArray();
+                System.arraycopy(part, 0, out, start * per, part.length);
+            }
+        }
+        return out;
+    }
+
+    /** Gray generated images resized to the classifier's 28x28, in its gray-in-RGB form. */
+    static List<RgbImage> forScorer(float[] images, int n, int height, int width) {
+        List<RgbImage> out = new ArrayList<>(n);
+        byte[] one = new byte[height * width];
+        for (int k = 0; k < n; k++) {
+            for (int p = 0; p < one.length; p++) {
+                one[p] = (byte) Math.round(255 * Math.max(0f, Math.min(1f, (images[k * one.length + p] + 1) / 2)));
+            }
+            byte[] small = ImageResize.resizeSquare(one, 1, height, 28);
+            byte[] rgb = new byte[3 * small.length];
+            for (int p = 0; p < small.length; p++) {
+                rgb[3 * p] = small[p];
+                rgb[3 * p + 1] = small[p];
+                rgb[3 * p + 2] = small[p];
+            }
+            out.add(new RgbImage("generated[" + k + "]", 28, 28, rgb));
+        }
+        return out;
+    }
+
+    /** Mean Euclidean distance between the first {@value #DIVERSITY_SAMPLES} rows, over all pairs. */
+    static double meanPairwiseDistance(FeatureMatrix f) {
+        int n = Math.min(DIVERSITY_SAMPLES, f.rows());
+        double sum = 0;
+        long pairs = 0;
+        for (int i = 0; i < n; i++) {
+            double[] a = f.row(i);
+            for (int j = i + 1; j < n; j++) {
+                double[] b = f.row(j);
+                double d = 0;
+                for (int k = 0; k < a.length; k++) {
+                    d += (a[k] - b[k]) * (a[k] - b[k]);
+                }
+                sum += Math.sqrt(d);
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static float[] toUnit(float[] images, int n) {
+        float[] out = new float[Math.min(n, images.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.isFinite(images[i]) ? Math.max(0f, Math.min(1f, (images[i] + 1) / 2)) : 0f;
+        }
+        return out;
+    }
+
+    private static Map<String, Object> readResult(Path result, GanSpec spec) throws IOException {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(result + ": not a result of this command (" + e.getMessage() + "); delete it to train the cell again", e);
+        }
+        if (!o.has("spec") || !SpecJson.fromJson(o.getAsJsonObject("spec")).equals(spec)) {
+            throw new IllegalArgumentException(result + ": was written for other settings; use another --out or delete the cell's folder");
+        }
+        return asMap(o.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(String json) {
+        return new Gson().fromJson(json, LinkedHashMap.class);
+    }
+
+    /** A Markdown table: one row per architecture, one column per method, each cell the verdict and scores. */
+    static String table(List<Map<String, Object>> rows) {
+        List<String> archs = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            if (!archs.contains((String) r.get("architecture"))) {
+                archs.add((String) r.get("architecture"));
+            }
+            if (!methods.contains((String) r.get("method"))) {
+                methods.add((String) r.get("method"));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        Object score = rows.stream().filter(r -> r.containsKey("score_name")).map(r -> r.get("score_name")).findFirst().orElse("score");
+        Object kid = rows.stream().filter(r -> r.containsKey("kid_name")).map(r -> r.get("kid_name")).findFirst().orElse("KID");
+        b.append("Each cell: verdict, ").append(score).append(", ").append(kid).append(" (x 1000), seconds.\n\n| architecture |");
+        methods.forEach(m -> b.append(' ').append(m).append(" |"));
+        b.append("\n|---|");
+        methods.forEach(m -> b.append("---|"));
+        b.append('\n');
+        for (String a : archs) {
+            b.append("| ").append(a).append(" |");
+            for (String m : methods) {
+                Map<String, Object> r = rows.stream().filter(x -> a.equals(x.get("architecture")) && m.equals(x.get("method"))).findFirst()
+                        .orElse(null);
+                if (r == null) {
+                    b.append(" - |");
+                } else if (!r.containsKey("score")) {
+                    b.append(String.format(Locale.ROOT, " %s (%s), %.0f s |", r.get("verdict"), r.get("diverged"), number(r.get("seconds"))));
+                } else {
+                    b.append(String.format(Locale.ROOT, " %s, %.2f, %.1f, %.0f s |", r.get("verdict"), number(r.get("score")),
+                            1000 * number(r.get("kid")), number(r.get("seconds"))));
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static double number(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    /** Figure 2's layout: one sample grid per cell, architectures down, methods across, verdicts under each grid. */
+    static void writeFigure(Settings s, Path out, Path file) throws IOException {
+        int cell = 0;
+        List<BufferedImage> tiles = new ArrayList<>();
+        for (ImageArchitecture a : s.architectures()) {
+            for (RobustnessMethod m : s.methods()) {
+                Path png = out.resolve(a.id() + "_" + m.id()).resolve("samples.png");
+                BufferedImage tile = Files.exists(png) ? javax.imageio.ImageIO.read(png.toFile()) : null;
+                tiles.add(tile);
+                if (tile != null) {
+                    cell = Math.max(cell, Math.max(tile.getWidth(), tile.getHeight()));
+                }
+            }
+        }
+        cell = Math.max(cell, 64);
+        int labelWidth = 150;
+        int header = 30;
+        int caption = 20;
+        int cols = s.methods().size();
+        int rowsCount = s.architectures().size();
+        BufferedImage figure = new BufferedImage(labelWidth + cols * (cell + 10), header + rowsCount * (cell + caption + 10),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = figure.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        for (int c = 0; c < cols; c++) {
+            g.drawString(s.methods().get(c).id(), labelWidth + c * (cell + 10) + 4, 20);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int r = 0; r < rowsCount; r++) {
+            int y = header + r * (cell + caption + 10);
+            g.drawString(s.architectures().get(r).id(), 6, y + cell / 2);
+            for (int c = 0; c < cols; c++) {
+                int x = labelWidth + c * (cell + 10);
+                BufferedImage tile = tiles.get(r * cols + c);
+                if (tile != null) {
+                    g.drawImage(tile, x, y, null);
+                }
+                Path result = out.resolve(s.architectures().get(r).id() + "_" + s.methods().get(c).id()).resolve("result.json");
+                String verdict = Files.exists(result)
+                        ? JsonParser.parseString(Files.readString(result)).getAsJsonObject().get("verdict").getAsString() : "not run";
+                g.drawString(verdict, x + 2, y + cell + 14);
+            }
+        }
+        g.dispose();
+        PngFiles.write(figure, file);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.stablegan.examples.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stablegan.api.ImageArchitecture;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.examples.classifier.ClassifierRecipe;
+import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.examples.data.SyntheticDigits;
+import dev.stablegan.examples.images.ImageDatasets;
+import dev.stablegan.examples.images.InMemoryImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The robustness grid end to end on synthetic 16x16 images, its resumption, verdicts and method settings. */
+class RobustnessSweepTests {
+    @TempDir
+    Path dir;
+
+    private final StringWriter logText = new StringWriter();
+    private final PrintWriter log = new PrintWriter(logText, true);
+
+    private static final RobustnessSweep.Settings TINY = new RobustnessSweep.Settings(
+            List.of(ImageArchitecture.DCGAN, ImageArchitecture.NO_NORMALIZATION), List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.LSGAN),
+            RobustnessPreset.CPU, 16, 4, 2, 20, 5);
+
+    @Test
+    void everyCellTrainsScoresAndJoinsTheTableAndFigure() throws IOException {
+        LabelledImages test = SyntheticDigits.squares("test", 30, 1);
+        InMemoryImages train = trainImages();
+        List<Map<String, Object>> rows;
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            rows = RobustnessSweep.run(TINY, train, ClassifierRecipe.asImages(test, test.count()), scorer, dir, log);
+        }
+        assertThat(rows).hasSize(4);
+        assertThat(rows).extracting(r -> r.get("architecture") + "/" + r.get("method"))
+                .containsExactly("dcgan/wgan-gp", "dcgan/lsgan", "no-norm/wgan-gp", "no-norm/lsgan");
+        assertThat(rows).allSatisfy(r -> assertThat((String) r.get("verdict")).isIn("trained", "mode-collapsed", "failed", "diverged"));
+        assertThat(rows.get(0).get("score_name")).isEqualTo("IS-LeNet-FashionMNIST");
+        for (String cell : List.of("dcgan_wgan-gp", "dcgan_lsgan", "no-norm_wgan-gp", "no-norm_lsgan")) {
+            assertThat(dir.resolve(cell).resolve("result.json")).isRegularFile();
+            assertThat(dir.resolve(cell).resolve("checkpoint.ckpt")).isRegularFile();
+            assertThat(dir.resolve(cell).resolve("samples.png")).isRegularFile();
+        }
+        String md = Files.readString(dir.resolve("results.md"));
+        assertThat(md).contains("| architecture | wgan-gp | lsgan |").contains("| no-norm |");
+        BufferedImage figure = ImageIO.read(dir.resolve("grid.png").toFile());
+        assertThat(figure.getWidth()).isGreaterThan(2 * 64);
+        assertThat(figure.getHeight()).isGreaterThan(2 * 64);
+
+        // A second call trains nothing; a cell that lost its result continues from its checkpoint.
+        Files.delete(dir.resolve("no-norm_lsgan").resolve("result.json"));
+        logText.getBuffer().setLength(0);
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            rows = RobustnessSweep.run(TINY, train, ClassifierRecipe.asImages(test, test.count()), scorer, dir, log);
+        }
+        assertThat(rows).hasSize(4);
+        assertThat(logText.toString()).contains("dcgan_wgan-gp already done").contains("no-norm lsgan resumed at step 2");
+    }
+
+    @Test
+    void aResultOfOtherSettingsIsRefusedRatherThanMixedIn() throws IOException {
+        LabelledImages test = SyntheticDigits.squares("test", 30, 1);
+        RobustnessSweep.Settings one = new RobustnessSweep.Settings(List.of(ImageArchitecture.TANH), List.of(RobustnessMethod.DCGAN),
+                RobustnessPreset.CPU, 16, 4, 1, 20, 5);
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            RobustnessSweep.run(one, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, dir, log);
+            RobustnessSweep.Settings longer = new RobustnessSweep.Settings(one.architectures(), one.methods(), RobustnessPreset.CPU, 16, 4, 3,
+                    20, 5);
+            assertThatThrownBy(() -> RobustnessSweep.run(longer, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, dir,
+                    log)).hasMessageContaining("tanh_dcgan").hasMessageContaining("other settings");
+        }
+    }
+
+    @Test
+    void verdictsFollowPixelThenFeatureDiversity() {
+        assertThat(RobustnessSweep.verdict(0.3, 1.0)).isEqualTo("mode-collapsed");
+        assertThat(RobustnessSweep.verdict(0.9, 0.2)).isEqualTo("failed");
+        assertThat(RobustnessSweep.verdict(0.9, 0.8)).isEqualTo("trained");
+    }
+
+    @Test
+    void eachMethodKeepsThePapersHyperparameters() {
+        assertThat(RobustnessMethod.WGAN_GP.objective()).isEqualTo(new ObjectiveSpec.WganGp(10, false));
+        assertThat(RobustnessMethod.WGAN_GP.criticSteps()).isEqualTo(5);
+        assertThat(RobustnessMethod.WGAN_GP.criticNormalization(ImageArchitecture.DCGAN)).isEqualTo(NetworkSpec.Normalization.LAYER);
+        assertThat(RobustnessMethod.WGAN_CLIP.objective()).isEqualTo(new ObjectiveSpec.WganClip(0.01));
+        assertThat(RobustnessMethod.DCGAN.criticSteps()).isEqualTo(1);
+        assertThat(RobustnessMethod.LSGAN.criticNormalization(ImageArchitecture.NO_NORMALIZATION)).isEqualTo(NetworkSpec.Normalization.NONE);
+        assertThat(RobustnessSweep.spec(TINY, ImageArchitecture.GATED, RobustnessMethod.WGAN_CLIP, 1).criticOptimizer())
+                .isEqualTo(RobustnessMethod.WGAN_CLIP.optimizer());
+        assertThatThrownBy(() -> RobustnessMethod.byName("began")).hasMessageContaining("wgan-gp, wgan-clip, dcgan, lsgan");
+    }
+
+    private static InMemoryImages trainImages() {
+        return ImageDatasets.gray(SyntheticDigits.squares("train", 60, 0), 16);
+    }
+}
