@@ -46,7 +46,7 @@ public final class SslMnistCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int decayFrom;
 
-    @Option(names = "--feature-matching", defaultValue = "mean-absolute", paramLabel = "NAME",
+    @Option(names = "--feature-matching", defaultValue = "mean-squared", paramLabel = "NAME",
             description = "How the generator compares mean features: mean-squared, squared-l2 or mean-absolute"
                     + " (default: ${DEFAULT-VALUE}).")
     String featureMatching;
