@@ -35,8 +35,9 @@ public record GanSpec(
             throw new IllegalArgumentException("techniques.virtualBatchReference: the generator (" + generator.getClass().getSimpleName()
                     + ") has no batch norm for virtual batch norm to replace");
         }
-        if (objective instanceof ObjectiveSpec.WganGp && critic instanceof NetworkSpec.ImageCritic c
-                && c.normalization() == NetworkSpec.Normalization.BATCH) {
+        boolean batchNormedCritic = critic instanceof NetworkSpec.ImageCritic c && c.normalization() == NetworkSpec.Normalization.BATCH
+                || critic instanceof NetworkSpec.CustomImageCritic u && u.normalization() == NetworkSpec.Normalization.BATCH;
+        if (objective instanceof ObjectiveSpec.WganGp && batchNormedCritic) {
             throw new IllegalArgumentException("critic.normalization: batch norm mixes the examples of a batch, which the"
                     + " per-example gradient penalty forbids; use LAYER or NONE");
         }

@@ -212,6 +212,58 @@ public sealed interface NetworkSpec {
         }
     }
 
+    /**
+     * A user's own image generator, built by the public class {@code factory} (an implementation of gan-djl's
+     * {@code ImageNetworkFactory} with a public no-argument constructor), for {@code size x size} images of
+     * {@code channels} from a latent vector of {@code latentDim}; {@code width} is passed on for the factory to use.
+     */
+    record CustomImageGenerator(String factory, int latentDim, int channels, int size, int width) implements NetworkSpec {
+        public CustomImageGenerator {
+            checkFactoryName(factory);
+            SpecChecks.positive("network.latentDim", latentDim);
+            SpecChecks.positive("network.channels", channels);
+            SpecChecks.positive("network.size", size);
+            SpecChecks.positive("network.width", width);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {latentDim};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {channels, size, size};
+        }
+    }
+
+    /** A user's own critic from the same factory class as {@link CustomImageGenerator}, told which normalization to use. */
+    record CustomImageCritic(String factory, int channels, int size, int width, Normalization normalization) implements NetworkSpec {
+        public CustomImageCritic {
+            checkFactoryName(factory);
+            SpecChecks.positive("network.channels", channels);
+            SpecChecks.positive("network.size", size);
+            SpecChecks.positive("network.width", width);
+            SpecChecks.notNull("network.normalization", normalization);
+        }
+
+        @Override
+        public long[] inputShape() {
+            return new long[] {channels, size, size};
+        }
+
+        @Override
+        public long[] outputShape() {
+            return new long[] {1};
+        }
+    }
+
+    private static void checkFactoryName(String factory) {
+        if (factory == null || !factory.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
+            throw new IllegalArgumentException("network.factory: not a Java class name: '" + factory + "'");
+        }
+    }
+
     /** Readable shape, as in error messages: {@code [3, 32, 32]}. */
     static String describe(long[] shape) {
         return Arrays.toString(shape);

@@ -114,6 +114,18 @@ public final class Networks {
             return ImageNetworks.generator(generator);
         } else if (spec instanceof NetworkSpec.ImageCritic critic) {
             return ImageNetworks.critic(critic, kernels, kernelDims);
+        } else if (spec instanceof NetworkSpec.CustomImageGenerator g) {
+            if (reference > 0) {
+                throw new IllegalArgumentException("techniques.virtualBatchReference: virtual batch norm replaces the batch norms"
+                        + " of Dcgan32Generator only");
+            }
+            return ImageNetworkFactory.load(g.factory()).generator(g.latentDim(), g.channels(), g.size(), g.width());
+        } else if (spec instanceof NetworkSpec.CustomImageCritic c) {
+            if (kernels > 0) {
+                throw new IllegalArgumentException("techniques.minibatchKernels: minibatch discrimination cannot be inserted into a"
+                        + " custom critic (" + c.factory() + ")");
+            }
+            return ImageNetworkFactory.load(c.factory()).critic(c.channels(), c.size(), c.width(), c.normalization());
         } else if (spec instanceof NetworkSpec.CharResNetGenerator generator) {
             return charResNetGenerator(generator);
         } else if (spec instanceof NetworkSpec.CharResNetCritic critic) {
@@ -132,6 +144,12 @@ public final class Networks {
         withBatch[0] = 1;
         System.arraycopy(example, 0, withBatch, 1, example.length);
         block.initialize(manager, DataType.FLOAT32, new Shape(withBatch));
+        long[] out = block.getOutputShapes(new Shape[] {new Shape(withBatch)})[0].getShape();
+        long[] expected = spec.outputShape();
+        if (out.length != expected.length + 1 || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(out, 1, out.length), expected)) {
+            throw new IllegalArgumentException("network: " + spec + " was built with output shape " + java.util.Arrays.toString(out)
+                    + " for a batch of 1; the spec says " + NetworkSpec.describe(expected) + " per example");
+        }
     }
 
     /**

@@ -123,6 +123,20 @@ public final class SpecJson {
             o.addProperty("size", c.size());
             o.addProperty("width", c.width());
             o.addProperty("normalization", c.normalization().name().toLowerCase(Locale.ROOT));
+        } else if (n instanceof NetworkSpec.CustomImageGenerator g) {
+            o.addProperty("type", "custom-image-generator");
+            o.addProperty("factory", g.factory());
+            o.addProperty("latentDim", g.latentDim());
+            o.addProperty("channels", g.channels());
+            o.addProperty("size", g.size());
+            o.addProperty("width", g.width());
+        } else if (n instanceof NetworkSpec.CustomImageCritic c) {
+            o.addProperty("type", "custom-image-critic");
+            o.addProperty("factory", c.factory());
+            o.addProperty("channels", c.channels());
+            o.addProperty("size", c.size());
+            o.addProperty("width", c.width());
+            o.addProperty("normalization", c.normalization().name().toLowerCase(Locale.ROOT));
         } else if (n instanceof NetworkSpec.CharResNetGenerator g) {
             o.addProperty("type", "char-resnet-generator");
             o.addProperty("latentDim", g.latentDim());
@@ -155,6 +169,11 @@ public final class SpecJson {
                     integer(o, field + ".channels"), integer(o, field + ".size"), integer(o, field + ".width"));
             case "image-critic" -> new NetworkSpec.ImageCritic(architecture(o, field), integer(o, field + ".channels"),
                     integer(o, field + ".size"), integer(o, field + ".width"), normalization(o, field));
+            case "custom-image-generator" -> new NetworkSpec.CustomImageGenerator(field(o, field + ".factory").getAsString(),
+                    integer(o, field + ".latentDim"), integer(o, field + ".channels"), integer(o, field + ".size"),
+                    integer(o, field + ".width"));
+            case "custom-image-critic" -> new NetworkSpec.CustomImageCritic(field(o, field + ".factory").getAsString(),
+                    integer(o, field + ".channels"), integer(o, field + ".size"), integer(o, field + ".width"), normalization(o, field));
             case "char-resnet-generator" -> new NetworkSpec.CharResNetGenerator(integer(o, field + ".latentDim"),
                     integer(o, field + ".vocab"), integer(o, field + ".length"), integer(o, field + ".dim"),
                     integer(o, field + ".blocks"));

@@ -1,12 +1,12 @@
 package dev.stablegan.examples.cli;
 
-import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
+import dev.stablegan.examples.robustness.Family;
 import dev.stablegan.examples.robustness.RobustnessMethod;
 import dev.stablegan.examples.robustness.RobustnessPreset;
 import dev.stablegan.examples.robustness.RobustnessSweep;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
             "Example: ./gan robustness --archs dcgan,tanh --methods wgan-gp,dcgan --steps 200 --out runs/robustness"})
 public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--archs", defaultValue = "all", paramLabel = "LIST",
-            description = "Comma-separated families (dcgan, g-no-bn-constant, g-mlp, no-norm, gated, tanh, resnet) or all"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated families (dcgan, g-no-bn-constant, g-mlp, no-norm, gated, tanh, resnet, or"
+                    + " class:NAME for your own ImageNetworkFactory on the class path, e.g. via GAN_CLASSPATH) or all (default: ${DEFAULT-VALUE}).")
     String archs;
 
     @Option(names = "--methods", defaultValue = "all", paramLabel = "LIST",
@@ -94,8 +94,8 @@ public final class RobustnessCommand implements Callable<Integer> {
 
     RobustnessSweep.Settings settings() {
         RobustnessPreset p = parse("--preset", preset, RobustnessPreset::byName);
-        List<ImageArchitecture> a = archs.strip().equals("all") ? List.of(ImageArchitecture.values())
-                : List.of(archs.split(",")).stream().map(n -> parse("--archs", n, ImageArchitecture::byName)).distinct().toList();
+        List<Family> a = archs.strip().equals("all") ? Family.builtIns()
+                : List.of(archs.split(",")).stream().map(n -> parse("--archs", n, Family::of)).distinct().toList();
         List<RobustnessMethod> m = methods.strip().equals("all") ? List.of(RobustnessMethod.values())
                 : List.of(methods.split(",")).stream().map(n -> parse("--methods", n, RobustnessMethod::byName)).distinct().toList();
         int side = size == null ? p.size() : size;

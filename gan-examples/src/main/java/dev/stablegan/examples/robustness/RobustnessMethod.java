@@ -53,7 +53,7 @@ public enum RobustnessMethod {
         return criticSteps;
     }
 
-    /** The critic's normalization for {@code architecture}: none for the no-normalization family. */
+    /** The critic's normalization for {@code architecture} (null: a user's own): none for the no-normalization family. */
     public NetworkSpec.Normalization criticNormalization(ImageArchitecture architecture) {
         return architecture == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE : criticNormalization;
     }

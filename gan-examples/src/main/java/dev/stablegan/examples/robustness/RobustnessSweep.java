@@ -9,7 +9,6 @@ import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.Json;
-import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.ScheduleSpec;
@@ -50,7 +49,7 @@ import java.util.Map;
 
 /**
  * WGAN-GP's architecture-robustness grid (Gulrajani et al. 2017, section 5.2, Figure 2): every chosen
- * {@link ImageArchitecture} trained with every chosen {@link RobustnessMethod} on one image set, each cell scored and
+ * {@link Family} (a built-in {@link ImageArchitecture} or a user's class) trained with every chosen {@link RobustnessMethod} on one image set, each cell scored and
  * judged, the samples laid out like the paper's figure.
  *
  * <p>Each cell is a resumable job in {@code DIR/<architecture>_<method>/}: {@code checkpoint.ckpt} (saved every
@@ -76,7 +75,7 @@ public final class RobustnessSweep {
     /**
      * @param samples generated images scored per cell (at least the score's 10 splits)
      */
-    public record Settings(List<ImageArchitecture> architectures, List<RobustnessMethod> methods, RobustnessPreset preset, int size,
+    public record Settings(List<Family> architectures, List<RobustnessMethod> methods, RobustnessPreset preset, int size,
             int width, long steps, int samples, long seed) {
         public Settings {
             architectures = List.copyOf(architectures);
@@ -96,9 +95,9 @@ public final class RobustnessSweep {
     private RobustnessSweep() {}
 
     /** The run of one cell. */
-    public static GanSpec spec(Settings s, ImageArchitecture a, RobustnessMethod m, int channels) {
-        return new GanSpec(new NetworkSpec.ImageGenerator(a, RobustnessPreset.LATENT_DIM, channels, s.size(), s.width()),
-                new NetworkSpec.ImageCritic(a, channels, s.size(), s.width(), m.criticNormalization(a)), m.objective(), m.optimizer(),
+    public static GanSpec spec(Settings s, Family a, RobustnessMethod m, int channels) {
+        return new GanSpec(a.generator(RobustnessPreset.LATENT_DIM, channels, s.size(), s.width()),
+                a.critic(channels, s.size(), s.width(), m), m.objective(), m.optimizer(),
                 m.optimizer(), new ScheduleSpec(m.criticSteps(), s.steps(), s.preset().batch(), false), s.seed());
     }
 
@@ -118,7 +117,7 @@ public final class RobustnessSweep {
         AtomicFiles.ensureWritableDirectory(out);
         Extraction real = scorer.extract(realForScores);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ImageArchitecture a : s.architectures()) {
+        for (Family a : s.architectures()) {
             for (RobustnessMethod m : s.methods()) {
                 String name = a.id() + "_" + m.id();
                 Path dir = out.resolve(name);
@@ -138,7 +137,7 @@ public final class RobustnessSweep {
         return rows;
     }
 
-    private static Map<String, Object> runCell(Settings s, ImageArchitecture a, RobustnessMethod m, GanSpec spec, ImageDataset train,
+    private static Map<String, Object> runCell(Settings s, Family a, RobustnessMethod m, GanSpec spec, ImageDataset train,
             Extraction real, FeatureExtractor scorer, Path dir, PrintWriter log) throws IOException {
         AtomicFiles.ensureWritableDirectory(dir);
         Path checkpoint = dir.resolve("checkpoint.ckpt");
@@ -417,7 +416,7 @@ public final class RobustnessSweep {
     static void writeFigure(Settings s, Path out, Path file) throws IOException {
         int cell = 0;
         List<BufferedImage> tiles = new ArrayList<>();
-        for (ImageArchitecture a : s.architectures()) {
+        for (Family a : s.architectures()) {
             for (RobustnessMethod m : s.methods()) {
                 Path png = out.resolve(a.id() + "_" + m.id()).resolve("samples.png");
                 BufferedImage tile = Files.exists(png) ? javax.imageio.ImageIO.read(png.toFile()) : null;

@@ -33,7 +33,7 @@ class RobustnessSweepTests {
     private final PrintWriter log = new PrintWriter(logText, true);
 
     private static final RobustnessSweep.Settings TINY = new RobustnessSweep.Settings(
-            List.of(ImageArchitecture.DCGAN, ImageArchitecture.NO_NORMALIZATION), List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.LSGAN),
+            List.of(Family.of("dcgan"), Family.of("no-norm")), List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.LSGAN),
             RobustnessPreset.CPU, 16, 4, 2, 20, 5);
 
     @Test
@@ -73,7 +73,7 @@ class RobustnessSweepTests {
     @Test
     void aResultOfOtherSettingsIsRefusedRatherThanMixedIn() throws IOException {
         LabelledImages test = SyntheticDigits.squares("test", 30, 1);
-        RobustnessSweep.Settings one = new RobustnessSweep.Settings(List.of(ImageArchitecture.TANH), List.of(RobustnessMethod.DCGAN),
+        RobustnessSweep.Settings one = new RobustnessSweep.Settings(List.of(Family.of("tanh")), List.of(RobustnessMethod.DCGAN),
                 RobustnessPreset.CPU, 16, 4, 1, 20, 5);
         try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
             RobustnessSweep.run(one, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, dir, log);
@@ -82,6 +82,43 @@ class RobustnessSweepTests {
             assertThatThrownBy(() -> RobustnessSweep.run(longer, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, dir,
                     log)).hasMessageContaining("tanh_dcgan").hasMessageContaining("other settings");
         }
+    }
+
+    /** A user's own pair of networks, named on the command line as class:...OwnMlps. */
+    public static final class OwnMlps implements dev.stablegan.djl.nn.ImageNetworkFactory {
+        @Override
+        public ai.djl.nn.Block generator(int latentDim, int channels, int size, int width) {
+            ai.djl.nn.SequentialBlock g = new ai.djl.nn.SequentialBlock();
+            g.add(ai.djl.nn.core.Linear.builder().setUnits((long) channels * size * size).build());
+            g.add(ai.djl.nn.Activation.tanhBlock());
+            g.add(ai.djl.nn.LambdaBlock.singleton(x -> x.reshape(-1, channels, size, size)));
+            return g;
+        }
+
+        @Override
+        public ai.djl.nn.Block critic(int channels, int size, int width, NetworkSpec.Normalization normalization) {
+            ai.djl.nn.SequentialBlock d = new ai.djl.nn.SequentialBlock();
+            d.add(ai.djl.nn.Blocks.batchFlattenBlock());
+            d.add(ai.djl.nn.core.Linear.builder().setUnits(1).build());
+            return d;
+        }
+    }
+
+    @Test
+    void aUsersOwnArchitectureJoinsTheGridByClassName() throws IOException {
+        Family own = Family.of("class:" + OwnMlps.class.getName());
+        assertThat(own.id()).isEqualTo("RobustnessSweepTests-OwnMlps");
+        RobustnessSweep.Settings s = new RobustnessSweep.Settings(List.of(own), List.of(RobustnessMethod.WGAN_GP), RobustnessPreset.CPU, 16,
+                4, 1, 20, 5);
+        LabelledImages test = SyntheticDigits.squares("test", 30, 1);
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            List<Map<String, Object>> rows = RobustnessSweep.run(s, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer,
+                    dir, log);
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("architecture")).isEqualTo("RobustnessSweepTests-OwnMlps"));
+        }
+        assertThat(RobustnessSweep.spec(s, own, RobustnessMethod.WGAN_GP, 1).critic())
+                .isEqualTo(new NetworkSpec.CustomImageCritic(OwnMlps.class.getName(), 1, 16, 4, NetworkSpec.Normalization.LAYER));
+        assertThatThrownBy(() -> Family.of("class:")).hasMessageContaining("names no class");
     }
 
     @Test
@@ -99,7 +136,7 @@ class RobustnessSweepTests {
         assertThat(RobustnessMethod.WGAN_CLIP.objective()).isEqualTo(new ObjectiveSpec.WganClip(0.01));
         assertThat(RobustnessMethod.DCGAN.criticSteps()).isEqualTo(1);
         assertThat(RobustnessMethod.LSGAN.criticNormalization(ImageArchitecture.NO_NORMALIZATION)).isEqualTo(NetworkSpec.Normalization.NONE);
-        assertThat(RobustnessSweep.spec(TINY, ImageArchitecture.GATED, RobustnessMethod.WGAN_CLIP, 1).criticOptimizer())
+        assertThat(RobustnessSweep.spec(TINY, Family.of("gated"), RobustnessMethod.WGAN_CLIP, 1).criticOptimizer())
                 .isEqualTo(RobustnessMethod.WGAN_CLIP.optimizer());
         assertThatThrownBy(() -> RobustnessMethod.byName("began")).hasMessageContaining("wgan-gp, wgan-clip, dcgan, lsgan");
     }

@@ -1,0 +1,44 @@
+package dev.stablegan.djl.nn;
+
+import ai.djl.nn.Block;
+import dev.stablegan.api.NetworkSpec;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * A user's own image architecture, named in a spec by class ({@link NetworkSpec.CustomImageGenerator},
+ * {@link NetworkSpec.CustomImageCritic}) so that the trainer, checkpoints and the robustness grid build it like the
+ * built-in families. Implementations need a public no-argument constructor and must return fresh, uninitialized
+ * blocks: the generator maps {@code [N, latentDim]} to {@code [N, channels, size, size]} (tanh range), the critic maps
+ * those images to {@code [N, 1]} scores and must not mix examples when told {@link NetworkSpec.Normalization#LAYER}
+ * or {@link NetworkSpec.Normalization#NONE} (the gradient penalty is per example).
+ */
+public interface ImageNetworkFactory {
+    Block generator(int latentDim, int channels, int size, int width);
+
+    Block critic(int channels, int size, int width, NetworkSpec.Normalization normalization);
+
+    /**
+     * An instance of the named factory.
+     *
+     * @throws IllegalArgumentException naming the class when it is missing, not a factory, or cannot be made
+     */
+    static ImageNetworkFactory load(String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("network.factory: class " + className + " is not on the class path", e);
+        }
+        if (!ImageNetworkFactory.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("network.factory: " + className + " does not implement " + ImageNetworkFactory.class.getName());
+        }
+        try {
+            return (ImageNetworkFactory) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("network.factory: " + className + " has no public no-argument constructor", e);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            throw new IllegalArgumentException("network.factory: " + className + " could not be made: " + cause, e);
+        }
+    }
+}
