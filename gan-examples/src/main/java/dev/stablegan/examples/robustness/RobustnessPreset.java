@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * Sizes of the robustness grid. {@code paper}: 64x64 images, width 64 (the authors' {@code DIM}), batch 64,
- * 200,000 generator steps, for GPU users. {@code cpu}: 32x32 images, width 16, batch 64, few enough steps for the
- * whole grid of 7 families x 4 methods to fit a few hours on 2 cores (docs/benchmarks.md has the timing).
+ * 200,000 generator steps, for GPU users. {@code cpu}: 32x32 images, width 16, batch 64, 600 generator steps per
+ * cell, so that the whole grid of 7 families x 4 methods fits a few hours on 2 cores (about 2.6 hours estimated from
+ * the per-step timing in docs/benchmarks.md; the ResNet cells take 70% of it).
  */
 public enum RobustnessPreset {
-    CPU("cpu", 32, 16, 64, 1_000),
+    CPU("cpu", 32, 16, 64, 600),
     PAPER("paper", 64, 64, 64, 200_000);
 
     public static final int LATENT_DIM = 128;

@@ -204,7 +204,9 @@ public final class RobustnessSweep {
         }
         row.put("steps", s.steps());
         row.put("seconds", seconds);
-        row.put("images_per_second", seconds > 0 ? s.steps() * (double) s.preset().batch() * (m.criticSteps() + 1) / seconds : 0);
+        // Training images the critic reads per second: a batch per critic step.
+        row.put("real_images_per_second", seconds > 0 ? s.steps() * (double) s.preset().batch() * m.criticSteps() / seconds : 0);
+        row.put("generator_steps_per_second", seconds > 0 ? s.steps() / seconds : 0);
         row.put("spec", asMap(SpecJson.toJsonString(spec)));
         Map<String, Object> provenance = RunInfo.provenance(true);
         provenance.put("extractor", scorer.describe());
