@@ -1,0 +1,193 @@
+package dev.stablegan.examples.robustness;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ImageArchitecture;
+import dev.stablegan.api.Json;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.images.ImageBatchSource;
+import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.examples.images.InMemoryImages;
+import dev.stablegan.examples.plot.LineChart;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WGAN-GP's overfitting experiment (Gulrajani et al. 2017, section 5.6): a critic without normalization trained on a
+ * small random subset of the images, its loss {@code E[D(G(z))] - E[D(x)]} measured every few steps both on the
+ * training subset and on held-out images of the same distribution. The negative loss estimates the Wasserstein
+ * distance; when the critic overfits, the held-out estimate falls away from the training one. Run for weight
+ * clipping and for the gradient penalty, each with its method's settings.
+ *
+ * <p>Each method is a resumable job in {@code DIR/<method>/} ({@code checkpoint.ckpt}, {@code metrics.jsonl},
+ * {@code curves.jsonl}: step, {@code train_critic_loss}, {@code heldout_critic_loss}); {@code DIR/overfitting.png}
+ * plots the negative losses of both, training solid and held-out beside it.
+ */
+public final class OverfittingExperiment {
+    /** Examples of each side a loss is averaged over. */
+    static final int EVAL_BATCH = 256;
+
+    /**
+     * @param trainImages the size of the training subset (the paper: 1,000)
+     * @param evalEvery measure both losses every this many generator steps
+     */
+    public record Settings(List<RobustnessMethod> methods, int size, int width, long steps, int trainImages, long evalEvery, long seed) {
+        public Settings {
+            methods = List.copyOf(methods);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException("--methods: needs at least one method");
+            }
+            if (steps < 1 || evalEvery < 1) {
+                throw new IllegalArgumentException("--steps and --eval-every: must be >= 1, got " + steps + " and " + evalEvery);
+            }
+            if (trainImages < 2) {
+                throw new IllegalArgumentException("--train-images: must be >= 2, got " + trainImages);
+            }
+        }
+    }
+
+    private OverfittingExperiment() {}
+
+    /** The run of one method: the DCGAN pair, the critic without normalization (nothing regularizes it but the method). */
+    public static GanSpec spec(Settings s, RobustnessMethod m, int channels) {
+        return new GanSpec(new NetworkSpec.ImageGenerator(ImageArchitecture.DCGAN, RobustnessPreset.LATENT_DIM, channels, s.size(), s.width()),
+                new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, channels, s.size(), s.width(), NetworkSpec.Normalization.NONE),
+                m.objective(), m.optimizer(), m.optimizer(), new ScheduleSpec(m.criticSteps(), s.steps(), 64, false), s.seed());
+    }
+
+    /** The first {@code n} images of a seeded shuffle of {@code all}, and the next {@code n} as held-out images. */
+    public static InMemoryImages[] split(ImageDataset all, int n, long seed) throws IOException {
+        if (2L * n > all.size()) {
+            throw new IllegalArgumentException("--train-images: " + n + " training and as many held-out images need " + 2 * n + ", the"
+                    + " dataset has " + all.size());
+        }
+        int[] order = RandomStream.derive(seed, "overfitting-subset").permutation(all.size());
+        int per = all.channels() * all.height() * all.width();
+        byte[] train = new byte[n * per];
+        byte[] heldout = new byte[n * per];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all.image(order[i]), 0, train, i * per, per);
+            System.arraycopy(all.image(order[n + i]), 0, heldout, i * per, per);
+        }
+        return new InMemoryImages[] {
+            new InMemoryImages(all.id() + " subset of " + n, n, all.channels(), all.height(), all.width(), train),
+            new InMemoryImages(all.id() + " held-out " + n, n, all.channels(), all.height(), all.width(), heldout)
+        };
+    }
+
+    public static void run(Settings s, ImageDataset all, Path out, PrintWriter log) throws IOException {
+        AtomicFiles.ensureWritableDirectory(out);
+        InMemoryImages[] parts = split(all, s.trainImages(), s.seed());
+        for (RobustnessMethod m : s.methods()) {
+            runMethod(s, m, parts[0], parts[1], out.resolve(m.id()), log);
+        }
+        writePlot(s, out);
+    }
+
+    private static void runMethod(Settings s, RobustnessMethod m, InMemoryImages train, InMemoryImages heldout, Path dir, PrintWriter log)
+            throws IOException {
+        AtomicFiles.ensureWritableDirectory(dir);
+        Path checkpoint = dir.resolve("checkpoint.ckpt");
+        Path curves = dir.resolve("curves.jsonl");
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec(s, m, train.channels()), new ImageBatchSource(train, log))) {
+            trainer.putProvenance("git_revision", RunInfo.gitRevision());
+            if (Files.exists(checkpoint)) {
+                trainer.resume(checkpoint);
+                log.printf("overfitting: %s resumed at step %d%n", m.id(), trainer.currentStep());
+            } else {
+                log.printf("overfitting: training %s on %d images, %d steps%n", m.id(), train.size(), s.steps());
+                Files.deleteIfExists(curves);
+            }
+            log.flush();
+            JsonlMetrics.keepLinesUpTo(curves, trainer.currentStep());
+            trainer.addListener(ConsoleProgress.onStderr());
+            trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 1000)));
+            trainer.addListener(new Curves(trainer, train, heldout, curves, s));
+            trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, s.evalEvery()));
+            trainer.run();
+        }
+    }
+
+    /** Every {@code evalEvery} steps: the critic loss on fixed training and held-out batches against one fake batch. */
+    private static final class Curves implements GanListener {
+        private final DjlGanTrainer trainer;
+        private final ImageBatchSource train;
+        private final ImageBatchSource heldout;
+        private final Path file;
+        private final Settings settings;
+
+        Curves(DjlGanTrainer trainer, InMemoryImages train, InMemoryImages heldout, Path file, Settings settings) {
+            this.trainer = trainer;
+            this.train = new ImageBatchSource(train, new PrintWriter(System.err, true));
+            this.heldout = new ImageBatchSource(heldout, new PrintWriter(System.err, true));
+            this.file = file;
+            this.settings = settings;
+        }
+
+        @Override
+        public void onStep(StepReport report) {
+            if (report.step() % settings.evalEvery() != 0 && report.step() != report.totalSteps()) {
+                return;
+            }
+            try (NDManager scope = trainer.manager().newSubManager()) {
+                RandomStream r = RandomStream.derive(settings.seed(), "overfitting-eval");
+                NDArray realTrain = train.next(scope, r, EVAL_BATCH);
+                NDArray realHeld = heldout.next(scope, r, EVAL_BATCH);
+                NDArray fake = trainer.sample(scope, r, EVAL_BATCH);
+                double fakeScore = trainer.score(fake).mean().getFloat();
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("step", report.step());
+                line.put("train_critic_loss", fakeScore - trainer.score(realTrain).mean().getFloat());
+                line.put("heldout_critic_loss", fakeScore - trainer.score(realHeld).mean().getFloat());
+                Files.writeString(file, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The negative critic losses of every method over steps, training and held-out. */
+    static void writePlot(Settings s, Path out) throws IOException {
+        LineChart.Builder chart = LineChart.builder().optTitle("Critic overfitting: negative critic loss on " + s.trainImages()
+                + " training images and on held-out images").optXLabel("generator step").optYLabel("-(E[D(G(z))] - E[D(x)])");
+        for (RobustnessMethod m : s.methods()) {
+            Path file = out.resolve(m.id()).resolve("curves.jsonl");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<double[]> points = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                    points.add(new double[] {o.get("step").getAsDouble(), -o.get("train_critic_loss").getAsDouble(),
+                        -o.get("heldout_critic_loss").getAsDouble()});
+                }
+            }
+            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+            chart.addSeries(m.id() + " training", x, points.stream().mapToDouble(p -> p[1]).toArray());
+            chart.addSeries(m.id() + " held-out", x, points.stream().mapToDouble(p -> p[2]).toArray());
+        }
+        chart.build().writeTo(out.resolve("overfitting.png"));
+    }
+}
