@@ -5,6 +5,7 @@ import dev.stablegan.examples.cli.BenchCommand;
 import dev.stablegan.examples.cli.BenchMetricsCommand;
 import dev.stablegan.examples.cli.LanguageCommand;
 import dev.stablegan.examples.cli.OverfittingCommand;
+import dev.stablegan.examples.cli.PlotLossesCommand;
 import dev.stablegan.examples.cli.RobustnessCommand;
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.SslMnistCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
         subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class,
-            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class,
+            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class, PlotLossesCommand.class,
             CommandLine.HelpCommand.class})
 public final class GanCli {
 

@@ -13,19 +13,29 @@ import java.util.Map;
 /**
  * The loss curves of a training run as a PNG: every scalar a trainer's metrics file logs that the objectives
  * define ({@code critic_loss}, {@code generator_loss}, {@code wasserstein_estimate}, {@code gradient_penalty}),
- * against the generator step. Writes nothing when the file holds none of them.
+ * against the generator step. Writes nothing when the file holds none of them. A malformed line is refused with its number.
  */
 public final class LossCurves {
     private LossCurves() {}
 
-    public static void write(Path metrics, Path file) throws IOException {
+    /** @return whether a picture was written (false when the file logs none of the scalars) */
+    public static boolean write(Path metrics, Path file) throws IOException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(metrics)) {
+        List<String> lines = Files.readAllLines(metrics);
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank()) {
                 continue;
             }
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            double step = o.get("step").getAsDouble();
+            JsonObject o;
+            double step;
+            try {
+                o = JsonParser.parseString(line).getAsJsonObject();
+                step = o.get("step").getAsDouble();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(metrics + ": line " + (n + 1) + " is not a metrics object with a step ("
+                        + e.getMessage() + ")", e);
+            }
             for (String key : List.of("critic_loss", "generator_loss", "wasserstein_estimate", "gradient_penalty")) {
                 if (o.has(key) && !o.get(key).isJsonNull()) {
                     series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, o.get(key).getAsDouble()});
@@ -49,6 +59,7 @@ public final class LossCurves {
         if (any) {
             chart.build().writeTo(file);
         }
+        return any;
     }
 
 }
