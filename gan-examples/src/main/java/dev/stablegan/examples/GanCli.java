@@ -3,6 +3,7 @@ package dev.stablegan.examples;
 import dev.stablegan.examples.cli.AblationCommand;
 import dev.stablegan.examples.cli.BenchCommand;
 import dev.stablegan.examples.cli.BenchMetricsCommand;
+import dev.stablegan.examples.cli.ConvergenceCommand;
 import dev.stablegan.examples.cli.LanguageCommand;
 import dev.stablegan.examples.cli.OverfittingCommand;
 import dev.stablegan.examples.cli.PlotLossesCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
         subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class,
-            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class, PlotLossesCommand.class,
+            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class, PlotLossesCommand.class, ConvergenceCommand.class,
             CommandLine.HelpCommand.class})
 public final class GanCli {
 

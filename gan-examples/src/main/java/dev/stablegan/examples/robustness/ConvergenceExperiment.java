@@ -1,0 +1,184 @@
+package dev.stablegan.examples.robustness;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.ImageArchitecture;
+import dev.stablegan.api.Json;
+import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.eval.features.FeatureExtractor;
+import dev.stablegan.eval.metric.InceptionScore;
+import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.images.ImageBatchSource;
+import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.examples.plot.LineChart;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WGAN-GP's convergence comparison (Gulrajani et al. 2017, section 5.3, Figure 3): the score of the generated images
+ * over wall-clock training time for WGAN with weight clipping (RMSProp 5e-5), WGAN-GP with RMSProp (5e-5), WGAN-GP
+ * with Adam (1e-4, betas 0.5/0.9) and DCGAN (Adam 2e-4, beta1 0.5), all on the DCGAN architecture (the critic with
+ * layer norm under the penalty, batch norm otherwise).
+ *
+ * <p>Every {@code evalEvery} steps a run scores {@code samples} generated images with the data's classifier (its
+ * score, named; not Inception numbers) and appends {@code step}, {@code seconds} (training time only, scoring
+ * excluded) and the score to {@code DIR/<variant>/scores.jsonl}; runs resume from their checkpoints.
+ * {@code DIR/convergence.png} plots score against seconds for every variant.
+ */
+public final class ConvergenceExperiment {
+    /** One curve of the figure. */
+    public record Variant(String id, ObjectiveSpec objective, OptimizerSpec optimizer, int criticSteps,
+            NetworkSpec.Normalization criticNormalization) {}
+
+    /** The four curves of Figure 3. */
+    public static final List<Variant> VARIANTS = List.of(
+            new Variant("wgan-clip-rmsprop", new ObjectiveSpec.WganClip(0.01), new OptimizerSpec.RmsProp(5e-5), 5, NetworkSpec.Normalization.BATCH),
+            new Variant("wgan-gp-rmsprop", new ObjectiveSpec.WganGp(10, false), new OptimizerSpec.RmsProp(5e-5), 5, NetworkSpec.Normalization.LAYER),
+            new Variant("wgan-gp-adam", new ObjectiveSpec.WganGp(10, false), new OptimizerSpec.Adam(1e-4, 0.5, 0.9), 5, NetworkSpec.Normalization.LAYER),
+            new Variant("dcgan", new ObjectiveSpec.Minimax(true, 1), new OptimizerSpec.Adam(2e-4, 0.5, 0.999), 1, NetworkSpec.Normalization.BATCH));
+
+    public record Settings(List<Variant> variants, int size, int width, long steps, long evalEvery, int samples, long seed) {
+        public Settings {
+            variants = List.copyOf(variants);
+            if (variants.isEmpty()) {
+                throw new IllegalArgumentException("--variants: needs at least one");
+            }
+            if (steps < 1 || evalEvery < 1) {
+                throw new IllegalArgumentException("--steps and --eval-every: must be >= 1, got " + steps + " and " + evalEvery);
+            }
+            if (samples < InceptionScore.DEFAULT_SPLITS) {
+                throw new IllegalArgumentException("--samples: must be >= " + InceptionScore.DEFAULT_SPLITS + ", got " + samples);
+            }
+        }
+    }
+
+    private ConvergenceExperiment() {}
+
+    /** The variants named in {@code list} (comma separated) or all of them for {@code all}. */
+    public static List<Variant> select(String list) {
+        if (list.strip().equals("all")) {
+            return VARIANTS;
+        }
+        List<Variant> chosen = new ArrayList<>();
+        for (String name : list.split(",")) {
+            Variant v = VARIANTS.stream().filter(x -> x.id().equals(name.strip())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "--variants: unknown variant '" + name.strip() + "'; choose from "
+                            + String.join(", ", VARIANTS.stream().map(Variant::id).toList()) + " or all"));
+            if (!chosen.contains(v)) {
+                chosen.add(v);
+            }
+        }
+        return chosen;
+    }
+
+    public static GanSpec spec(Settings s, Variant v, int channels) {
+        return new GanSpec(new NetworkSpec.ImageGenerator(ImageArchitecture.DCGAN, RobustnessPreset.LATENT_DIM, channels, s.size(), s.width()),
+                new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, channels, s.size(), s.width(), v.criticNormalization()), v.objective(),
+                v.optimizer(), v.optimizer(), new ScheduleSpec(v.criticSteps(), s.steps(), 64, false), s.seed());
+    }
+
+    public static void run(Settings s, ImageDataset train, FeatureExtractor scorer, Path out, PrintWriter log) throws IOException {
+        if (train.channels() != 1) {
+            throw new IllegalArgumentException("dataset " + train.id() + ": the shipped classifiers score gray images");
+        }
+        AtomicFiles.ensureWritableDirectory(out);
+        for (Variant v : s.variants()) {
+            Path dir = out.resolve(v.id());
+            AtomicFiles.ensureWritableDirectory(dir);
+            Path checkpoint = dir.resolve("checkpoint.ckpt");
+            Path scores = dir.resolve("scores.jsonl");
+            try (DjlGanTrainer trainer = DjlGanTrainer.create(spec(s, v, train.channels()), new ImageBatchSource(train, log))) {
+                trainer.putProvenance("git_revision", RunInfo.gitRevision());
+                if (Files.exists(checkpoint)) {
+                    trainer.resume(checkpoint);
+                    log.printf("convergence: %s resumed at step %d%n", v.id(), trainer.currentStep());
+                } else {
+                    log.printf("convergence: training %s, %d steps%n", v.id(), s.steps());
+                    Files.deleteIfExists(scores);
+                }
+                log.flush();
+                JsonlMetrics.keepLinesUpTo(scores, trainer.currentStep());
+                trainer.addListener(ConsoleProgress.onStderr());
+                trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 1000)));
+                trainer.addListener(new Scores(trainer, train, scorer, scores, s));
+                trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, s.evalEvery()));
+                trainer.run();
+            }
+        }
+        writePlot(s, scorer.scoreSuffix(), out);
+    }
+
+    private static final class Scores implements GanListener {
+        private final DjlGanTrainer trainer;
+        private final ImageDataset shape;
+        private final FeatureExtractor scorer;
+        private final Path file;
+        private final Settings settings;
+
+        Scores(DjlGanTrainer trainer, ImageDataset shape, FeatureExtractor scorer, Path file, Settings settings) {
+            this.trainer = trainer;
+            this.shape = shape;
+            this.scorer = scorer;
+            this.file = file;
+            this.settings = settings;
+        }
+
+        @Override
+        public void onStep(StepReport report) {
+            if (report.step() % settings.evalEvery() != 0 && report.step() != report.totalSteps()) {
+                return;
+            }
+            float[] images = RobustnessSweep.generate(trainer, settings.samples(), settings.seed() ^ report.step(), shape);
+            double score = InceptionScore.of(scorer.extract(RobustnessSweep.forScorer(images, settings.samples(), shape.height(),
+                    shape.width())).probabilities(), InceptionScore.DEFAULT_SPLITS).mean();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("step", report.step());
+            line.put("seconds", trainer.trainedSeconds());
+            line.put("score", score);
+            try {
+                Files.writeString(file, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static void writePlot(Settings s, String scoreSuffix, Path out) throws IOException {
+        LineChart.Builder chart = LineChart.builder().optTitle("Score over wall-clock training time (Figure 3 at CPU scale)")
+                .optXLabel("training seconds").optYLabel("IS-" + scoreSuffix);
+        for (Variant v : s.variants()) {
+            Path file = out.resolve(v.id()).resolve("scores.jsonl");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<double[]> points = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                    points.add(new double[] {o.get("seconds").getAsDouble(), o.get("score").getAsDouble()});
+                }
+            }
+            chart.addSeries(v.id(), points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+        }
+        chart.build().writeTo(out.resolve("convergence.png"));
+    }
+}

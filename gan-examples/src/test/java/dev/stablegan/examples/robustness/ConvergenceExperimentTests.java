@@ -1,0 +1,53 @@
+package dev.stablegan.examples.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.examples.data.SyntheticDigits;
+import dev.stablegan.examples.images.ImageDatasets;
+import dev.stablegan.examples.images.InMemoryImages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvergenceExperimentTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachVariantLogsItsScoreAgainstTrainingSecondsAndTheFigureIsWritten() throws IOException {
+        InMemoryImages train = ImageDatasets.gray(SyntheticDigits.squares("train", 40, 0), 16);
+        ConvergenceExperiment.Settings s = new ConvergenceExperiment.Settings(ConvergenceExperiment.select("wgan-gp-rmsprop,dcgan"), 16, 4, 4,
+                2, 20, 3);
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            ConvergenceExperiment.run(s, train, scorer, dir, new PrintWriter(new StringWriter(), true));
+        }
+        for (String v : List.of("wgan-gp-rmsprop", "dcgan")) {
+            List<String> lines = Files.readAllLines(dir.resolve(v).resolve("scores.jsonl"));
+            assertThat(lines).hasSize(2);
+            JsonObject first = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+            JsonObject second = JsonParser.parseString(lines.get(1)).getAsJsonObject();
+            assertThat(second.get("seconds").getAsDouble()).isGreaterThan(first.get("seconds").getAsDouble());
+            assertThat(second.get("score").getAsDouble()).isBetween(1.0, 10.0);
+        }
+        assertThat(dir.resolve("convergence.png")).isRegularFile();
+    }
+
+    @Test
+    void theFourCurvesKeepThePapersOptimizers() {
+        assertThat(ConvergenceExperiment.select("all")).extracting(ConvergenceExperiment.Variant::id)
+                .containsExactly("wgan-clip-rmsprop", "wgan-gp-rmsprop", "wgan-gp-adam", "dcgan");
+        assertThat(ConvergenceExperiment.select("wgan-gp-rmsprop").get(0).optimizer()).isEqualTo(new OptimizerSpec.RmsProp(5e-5));
+        assertThat(ConvergenceExperiment.select("wgan-gp-adam").get(0).optimizer()).isEqualTo(new OptimizerSpec.Adam(1e-4, 0.5, 0.9));
+        assertThatThrownBy(() -> ConvergenceExperiment.select("wgan-gp-sgd")).hasMessageContaining("wgan-gp-sgd");
+    }
+}
