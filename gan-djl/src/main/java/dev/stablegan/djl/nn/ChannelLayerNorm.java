@@ -3,10 +3,7 @@ package dev.stablegan.djl.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import dev.stablegan.djl.TensorConstants;
 
@@ -18,34 +15,12 @@ import dev.stablegan.djl.TensorConstants;
  * beta_c}, {@code gamma = 1}, {@code beta = 0} at start. No example depends on another, so the per-example
  * gradient penalty stays valid.
  */
-public final class ChannelLayerNorm extends AbstractBlock {
+public final class ChannelLayerNorm extends PerChannelAffine {
     private static final byte VERSION = 1;
     public static final double EPSILON = 1e-5;
 
-    private final Parameter gamma;
-    private final Parameter beta;
-
     public ChannelLayerNorm() {
         super(VERSION);
-        this.gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
-                .optInitializer(new ConstantInitializer(1f)).build());
-        this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)
-                .optInitializer(new ConstantInitializer(0f)).build());
-    }
-
-    @Override
-    protected void prepare(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        if (in.dimension() < 2) {
-            throw new IllegalArgumentException("ChannelLayerNorm: input needs a channel axis, got " + in);
-        }
-        gamma.setShape(new Shape(in.get(1)));
-        beta.setShape(new Shape(in.get(1)));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
     }
 
     @Override
@@ -67,13 +42,6 @@ public final class ChannelLayerNorm extends AbstractBlock {
         NDArray centred = x.sub(mean);
         NDArray variance = VirtualBatchNorm.meanOver(centred.square(), exampleAxes);
         NDArray eps = TensorConstants.scalar(x.getManager(), EPSILON, x.getDataType());
-        long[] channelShape = new long[shape.dimension()];
-        java.util.Arrays.fill(channelShape, 1);
-        channelShape[1] = shape.get(1);
-        NDArray scale = gamma.reshape(new Shape(channelShape));
-        NDArray shift = beta.reshape(new Shape(channelShape));
-        scale.attach(x.getManager()); // views of parameters would otherwise pile up on the parameters' manager
-        shift.attach(x.getManager());
-        return centred.div(variance.add(eps).sqrt()).mul(scale).add(shift);
+        return scaleAndShift(centred.div(variance.add(eps).sqrt()), gamma, beta);
     }
 }

@@ -3,10 +3,7 @@ package dev.stablegan.djl.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import dev.stablegan.djl.TensorConstants;
 
@@ -25,13 +22,11 @@ import dev.stablegan.djl.TensorConstants;
  * Gradients flow through the reference statistics, as in the paper; the reference batch costs one extra
  * forward of {@code R} rows per call.
  */
-public final class VirtualBatchNorm extends AbstractBlock {
+public final class VirtualBatchNorm extends PerChannelAffine {
     private static final byte VERSION = 1;
     public static final double EPSILON = 1e-5;
 
     private final int referenceSize;
-    private final Parameter gamma;
-    private final Parameter beta;
 
     /** @param referenceSize {@code R}: the leading rows of every input that form the reference batch, {@code >= 1} */
     public VirtualBatchNorm(int referenceSize) {
@@ -40,29 +35,10 @@ public final class VirtualBatchNorm extends AbstractBlock {
             throw new IllegalArgumentException("referenceSize: must be >= 1, got " + referenceSize);
         }
         this.referenceSize = referenceSize;
-        this.gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
-                .optInitializer(new ConstantInitializer(1f)).build());
-        this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)
-                .optInitializer(new ConstantInitializer(0f)).build());
     }
 
     public int referenceSize() {
         return referenceSize;
-    }
-
-    @Override
-    protected void prepare(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        if (in.dimension() < 2) {
-            throw new IllegalArgumentException("VirtualBatchNorm: input needs a channel axis, got " + in);
-        }
-        gamma.setShape(new Shape(in.get(1)));
-        beta.setShape(new Shape(in.get(1)));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
     }
 
     @Override
@@ -106,15 +82,7 @@ public final class VirtualBatchNorm extends AbstractBlock {
         NDArray meanSq = refMeanSq.mul(oldWeight).add(ownMeanSq.mul(newWeight));
         NDArray exOut = examples.sub(mean).div(meanSq.sub(mean.square()).add(eps).sqrt());
 
-        long[] channelShape = new long[shape.dimension()];
-        java.util.Arrays.fill(channelShape, 1);
-        channelShape[1] = shape.get(1);
-        Shape broadcast = new Shape(channelShape);
-        NDArray scale = gamma.reshape(broadcast);
-        NDArray shift = beta.reshape(broadcast);
-        scale.attach(x.getManager()); // views of parameters would otherwise pile up on the parameters' manager
-        shift.attach(x.getManager());
-        return refOut.concat(exOut, 0).mul(scale).add(shift);
+        return scaleAndShift(refOut.concat(exOut, 0), gamma, beta);
     }
 
     /** The mean over {@code axes}, kept as size-1 axes (DJL's PyTorch {@code mean} takes one axis only). */

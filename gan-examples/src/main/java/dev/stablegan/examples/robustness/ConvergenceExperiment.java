@@ -12,13 +12,9 @@ import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
-import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.api.listen.JsonlMetrics;
-import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.features.FeatureExtractor;
 import dev.stablegan.eval.metric.InceptionScore;
-import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.images.ImageBatchSource;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.plot.LineChart;
@@ -103,26 +99,9 @@ public final class ConvergenceExperiment {
         AtomicFiles.ensureWritableDirectory(out);
         for (Variant v : s.variants()) {
             Path dir = out.resolve(v.id());
-            AtomicFiles.ensureWritableDirectory(dir);
-            Path checkpoint = dir.resolve("checkpoint.ckpt");
             Path scores = dir.resolve("scores.jsonl");
-            try (DjlGanTrainer trainer = DjlGanTrainer.create(spec(s, v, train.channels()), new ImageBatchSource(train, log))) {
-                trainer.putProvenance("git_revision", RunInfo.gitRevision());
-                if (Files.exists(checkpoint)) {
-                    trainer.resume(checkpoint);
-                    log.printf("convergence: %s resumed at step %d%n", v.id(), trainer.currentStep());
-                } else {
-                    log.printf("convergence: training %s, %d steps%n", v.id(), s.steps());
-                    Files.deleteIfExists(scores);
-                }
-                log.flush();
-                JsonlMetrics.keepLinesUpTo(scores, trainer.currentStep());
-                trainer.addListener(ConsoleProgress.onStderr());
-                trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 1000)));
-                trainer.addListener(new Scores(trainer, train, scorer, scores, s));
-                trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, s.evalEvery()));
-                trainer.run();
-            }
+            ResumableCurveJob.train(spec(s, v, train.channels()), new ImageBatchSource(train, log), dir, scores, s.evalEvery(),
+                    "convergence: " + v.id(), trainer -> new Scores(trainer, train, scorer, scores, s), log);
         }
         writePlot(s, scorer.scoreSuffix(), out);
     }

@@ -13,11 +13,7 @@ import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
-import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.api.listen.JsonlMetrics;
-import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.DjlGanTrainer;
-import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.images.ImageBatchSource;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.InMemoryImages;
@@ -107,26 +103,9 @@ public final class OverfittingExperiment {
 
     private static void runMethod(Settings s, RobustnessMethod m, InMemoryImages train, InMemoryImages heldout, Path dir, PrintWriter log)
             throws IOException {
-        AtomicFiles.ensureWritableDirectory(dir);
-        Path checkpoint = dir.resolve("checkpoint.ckpt");
         Path curves = dir.resolve("curves.jsonl");
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec(s, m, train.channels()), new ImageBatchSource(train, log))) {
-            trainer.putProvenance("git_revision", RunInfo.gitRevision());
-            if (Files.exists(checkpoint)) {
-                trainer.resume(checkpoint);
-                log.printf("overfitting: %s resumed at step %d%n", m.id(), trainer.currentStep());
-            } else {
-                log.printf("overfitting: training %s on %d images, %d steps%n", m.id(), train.size(), s.steps());
-                Files.deleteIfExists(curves);
-            }
-            log.flush();
-            JsonlMetrics.keepLinesUpTo(curves, trainer.currentStep());
-            trainer.addListener(ConsoleProgress.onStderr());
-            trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 1000)));
-            trainer.addListener(new Curves(trainer, train, heldout, curves, s));
-            trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, s.evalEvery()));
-            trainer.run();
-        }
+        ResumableCurveJob.train(spec(s, m, train.channels()), new ImageBatchSource(train, log), dir, curves, s.evalEvery(),
+                "overfitting: " + m.id() + " on " + train.size() + " images", trainer -> new Curves(trainer, train, heldout, curves, s), log);
     }
 
     /** Every {@code evalEvery} steps: the critic loss on fixed training and held-out batches against one fake batch. */

@@ -39,11 +39,7 @@ public final class WordNetSentences {
         if (complete(DEBIAN_FOLDER)) {
             return DEBIAN_FOLDER;
         }
-        log.printf("%s: installing the WordNet example sentences (Debian %s) into %s (first use) ...%n", ID, DEBIAN_PACKAGE, cached);
-        log.flush();
-        Files.createDirectories(cacheRoot);
-        Path work = Files.createTempDirectory(cacheRoot, "." + ID + "-install-");
-        try {
+        return PackageFetch.installing(cacheRoot, ID, "the WordNet example sentences (Debian " + DEBIAN_PACKAGE + ")", cached, log, work -> {
             Path unpacked = new PackageFetch(ID).debian(work, DEBIAN_PACKAGE).resolve(DEBIAN_FOLDER.toString().substring(1));
             Path staged = Files.createDirectories(work.resolve("staged"));
             for (String name : DATA_FILES) {
@@ -58,9 +54,7 @@ public final class WordNetSentences {
             log.printf("%s: installed into %s%n", ID, cached);
             log.flush();
             return cached;
-        } finally {
-            PackageFetch.deleteTree(work);
-        }
+        });
     }
 
     private static boolean complete(Path dir) throws IOException {
