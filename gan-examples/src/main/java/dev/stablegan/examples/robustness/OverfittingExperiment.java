@@ -148,8 +148,8 @@ public final class OverfittingExperiment {
 
     /** The negative critic losses of every method over steps, training and held-out. */
     static void writePlot(Settings s, Path out) throws IOException {
-        LineChart.Builder chart = LineChart.builder().optTitle("Critic overfitting: negative critic loss on " + s.trainImages()
-                + " training images and on held-out images").optXLabel("generator step").optYLabel("-(E[D(G(z))] - E[D(x)])");
+        LineChart.Builder chart = LineChart.builder().optTitle("Negative critic loss: " + s.trainImages() + " training vs held-out images")
+                .optXLabel("generator step").optYLabel("-(E[D(G(z))] - E[D(x)])");
         for (RobustnessMethod m : s.methods()) {
             Path file = out.resolve(m.id()).resolve("curves.jsonl");
             if (!Files.exists(file)) {
