@@ -17,6 +17,7 @@ import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.metric.NgramJensenShannon;
+import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.plot.LineChart;
 import dev.stablegan.examples.plot.LossCurves;
@@ -95,11 +96,7 @@ public final class LanguageRun {
      */
     public Outcome execute() throws IOException {
         Path out = settings.out();
-        AtomicFiles.ensureWritableDirectory(out);
-        Path checkpoint = out.resolve(CHECKPOINT);
-        if (settings.resume() && !Files.isRegularFile(checkpoint)) {
-            throw new IOException("resume: no checkpoint at " + checkpoint);
-        }
+        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume());
         Path vocabularyFile = out.resolve(VOCABULARY);
         if (settings.resume()) {
             checkSavedVocabulary(vocabularyFile);
@@ -112,13 +109,7 @@ public final class LanguageRun {
                 floor[MAX_N - 1]);
         OneHotTextSource source = new OneHotTextSource(settings.corpus().train(), vocabulary, "text:" + settings.corpus().name());
         try (DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), source)) {
-            trainer.putProvenance("git_revision", RunInfo.gitRevision());
-            if (settings.resume()) {
-                trainer.resume(checkpoint);
-                log.println("language: resumed " + checkpoint + " at step " + trainer.currentStep());
-            } else if (Files.exists(checkpoint)) {
-                log.println("language: starting over in " + out + " (its previous run is replaced; --resume continues it)");
-            }
+            ResumableFolder.resumeOrStartOver(trainer, checkpoint, settings.resume(), "language", log);
             AtomicFiles.writeString(vocabularyFile, vocabularyJson() + "\n");
             long total = settings.spec().schedule().generatorSteps();
             if (!Files.exists(out.resolve(METRICS))) {

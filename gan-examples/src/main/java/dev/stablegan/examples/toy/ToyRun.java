@@ -18,6 +18,7 @@ import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.toy.ToyModeMetrics;
 import dev.stablegan.eval.toy.ToyModes;
+import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.plot.Extent;
 import dev.stablegan.examples.plot.LossCurves;
@@ -103,19 +104,9 @@ public final class ToyRun {
      */
     public Outcome execute() throws IOException {
         Path out = settings.out();
-        AtomicFiles.ensureWritableDirectory(out);
-        Path checkpoint = out.resolve(CHECKPOINT);
-        if (settings.resume() && !Files.isRegularFile(checkpoint)) {
-            throw new IOException("resume: no checkpoint at " + checkpoint);
-        }
+        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume());
         try (DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), new ToyBatchSource(settings.dataset()))) {
-            trainer.putProvenance("git_revision", RunInfo.gitRevision());
-            if (settings.resume()) {
-                trainer.resume(checkpoint);
-                log.println("toy: resumed " + checkpoint + " at step " + trainer.currentStep());
-            } else if (Files.exists(checkpoint)) {
-                log.println("toy: starting over in " + out + " (its previous run is replaced; --resume continues it)");
-            }
+            ResumableFolder.resumeOrStartOver(trainer, checkpoint, settings.resume(), "toy", log);
             JsonlMetrics.keepLinesUpTo(out.resolve(MODES), trainer.currentStep()); // snapshot lines of a run started over, or past its checkpoint
             long total = settings.spec().schedule().generatorSteps();
             trainer.addListener(ConsoleProgress.onStderr());
