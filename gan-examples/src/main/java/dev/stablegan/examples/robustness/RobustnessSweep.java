@@ -10,7 +10,6 @@ import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
-import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
@@ -276,9 +275,6 @@ public final class RobustnessSweep {
                 }
             }
         }
-
-        @Override
-        public void onEnd(RunSummary summary) {}
     }
 
     /** {@code n} generated images in {@code [-1, 1]}, channel-major, made in inference mode in batches. */
