@@ -2,15 +2,11 @@ package dev.stablegan.djl.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
-import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,28 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** One training step of every robustness family, under the gradient penalty (double backprop through each layer). */
 class ImageArchitecturesTrainingTests {
-    /** Uniform noise images in {@code [-1, 1]}: shapes are all a smoke test needs. */
-    static final class NoiseImages implements BatchSource {
-        @Override
-        public long[] exampleShape() {
-            return new long[] {3, 16, 16};
-        }
-
-        @Override
-        public NDArray next(NDManager manager, RandomStream random, int batchSize) {
-            float[] u = random.uniforms(batchSize * 3 * 16 * 16);
-            for (int i = 0; i < u.length; i++) {
-                u[i] = 2 * u[i] - 1;
-            }
-            return manager.create(u, new Shape(batchSize, 3, 16, 16));
-        }
-
-        @Override
-        public String identity() {
-            return "test:noise-16";
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(ImageArchitecture.class)
     void aWganGpStepAndAMinimaxStepGiveFiniteLosses(ImageArchitecture a) {
@@ -53,7 +27,7 @@ class ImageArchitecturesTrainingTests {
         GanSpec minimax = new GanSpec(gp.generator(), new NetworkSpec.ImageCritic(a, 3, 16, 4, batch), new ObjectiveSpec.Minimax(true, 1),
                 adam, adam, new ScheduleSpec(1, 1, 4, false), 3);
         for (GanSpec spec : new GanSpec[] {gp, minimax}) {
-            try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new NoiseImages())) {
+            try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new TechniquesTrainingTests.NoiseImages(16))) {
                 StepReport report = trainer.step();
                 assertThat(report.scalars()).as("%s %s", a, spec.objective().name()).containsKeys("critic_loss", "generator_loss");
                 assertThat(report.scalars().values()).allSatisfy(v -> assertThat(v).isFinite());

@@ -35,25 +35,35 @@ class TechniquesTrainingTests {
     @TempDir
     Path dir;
 
-    /** Uniform 3x32x32 images in [-1, 1]. */
+    /** Uniform 3 x side x side images in [-1, 1] (32 unless given): shapes are all these tests need of the data. */
     static final class NoiseImages implements BatchSource {
+        private final int side;
+
+        NoiseImages() {
+            this(32);
+        }
+
+        NoiseImages(int side) {
+            this.side = side;
+        }
+
         @Override
         public long[] exampleShape() {
-            return new long[] {3, 32, 32};
+            return new long[] {3, side, side};
         }
 
         @Override
         public NDArray next(NDManager manager, RandomStream random, int batchSize) {
-            float[] v = random.uniforms(batchSize * 3 * 32 * 32);
+            float[] v = random.uniforms(batchSize * 3 * side * side);
             for (int i = 0; i < v.length; i++) {
                 v[i] = 2 * v[i] - 1;
             }
-            return manager.create(v, new Shape(batchSize, 3, 32, 32));
+            return manager.create(v, new Shape(batchSize, 3, side, side));
         }
 
         @Override
         public String identity() {
-            return "test:noise-images";
+            return side == 32 ? "test:noise-images" : "test:noise-images-" + side;
         }
     }
 
