@@ -25,6 +25,8 @@ import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.eval.metric.KernelInceptionDistance;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.classifier.ClassifierRecipe;
+import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.images.ImageBatchSource;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.ImageResize;
@@ -294,22 +296,16 @@ public final class RobustnessSweep {
 
     /** Gray generated images resized to the classifier's 28x28, in its gray-in-RGB form. */
     static List<RgbImage> forScorer(float[] images, int n, int height, int width) {
-        List<RgbImage> out = new ArrayList<>(n);
+        int side = 28;
+        byte[] gray = new byte[n * side * side];
         byte[] one = new byte[height * width];
         for (int k = 0; k < n; k++) {
             for (int p = 0; p < one.length; p++) {
                 one[p] = (byte) Math.round(255 * Math.max(0f, Math.min(1f, (images[k * one.length + p] + 1) / 2)));
             }
-            byte[] small = ImageResize.resizeSquare(one, 1, height, 28);
-            byte[] rgb = new byte[3 * small.length];
-            for (int p = 0; p < small.length; p++) {
-                rgb[3 * p] = small[p];
-                rgb[3 * p + 1] = small[p];
-                rgb[3 * p + 2] = small[p];
-            }
-            out.add(new RgbImage("generated[" + k + "]", 28, 28, rgb));
+            System.arraycopy(ImageResize.resizeSquare(one, 1, height, side), 0, gray, k * side * side, side * side);
         }
-        return out;
+        return ClassifierRecipe.asImages(new LabelledImages("generated", n, side, side, gray, new byte[n], 1), n);
     }
 
     /** Mean Euclidean distance between the first {@value #DIVERSITY_SAMPLES} rows, over all pairs. */
