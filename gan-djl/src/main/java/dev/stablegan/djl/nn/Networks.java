@@ -175,6 +175,15 @@ public final class Networks {
         return new ArrayList<>(namedParameters(block).values());
     }
 
+    /** Loaded arrays are new tensors without autograd: gives the trainable ones among {@code parameters} theirs again. */
+    public static void restoreGradientFlags(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
     /**
      * Runs a block built from a {@link NetworkSpec.Mlp} and keeps every hidden layer's output, with a probe
      * per layer whose gradient after backward is the loss gradient of that output; see {@link MlpTrace}.

@@ -414,8 +414,8 @@ public final class DjlGanTrainer implements GanTrainer {
                 generatorHistory.load(in);
                 criticHistory.load(in);
             }
-            restoreGradientFlags(generatorParameters);
-            restoreGradientFlags(criticParameters);
+            Networks.restoreGradientFlags(generatorParameters);
+            Networks.restoreGradientFlags(criticParameters);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {
             throw new IOException("checkpoint " + file + ": parameters do not fit this model: " + e.getMessage(), e);
         }
@@ -423,15 +423,6 @@ public final class DjlGanTrainer implements GanTrainer {
         trainedSeconds = meta.has("trainedSeconds") ? meta.get("trainedSeconds").getAsDouble() : 0;
         dataRandom.restore(meta.get("dataRandomState").getAsLong());
         noiseRandom.restore(meta.get("noiseRandomState").getAsLong());
-    }
-
-    /** Loaded arrays are new tensors without autograd; trainable ones need their gradient again. */
-    private static void restoreGradientFlags(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            if (p.requiresGradient()) {
-                p.getArray().setRequiresGradient(true);
-            }
-        }
     }
 
     @Override

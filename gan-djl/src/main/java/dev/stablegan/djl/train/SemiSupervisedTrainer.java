@@ -21,6 +21,9 @@ import dev.stablegan.djl.objective.SemiSupervisedLosses;
 import dev.stablegan.djl.optim.Adam;
 import dev.stablegan.djl.optim.RunningAverage;
 import dev.stablegan.djl.regularizer.FeatureMatching;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,11 +244,71 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
         }
     }
 
-    /** {@code n} generated rows, row-major (generator in inference mode). */
+    /**
+     * {@code n} generated rows, row-major (generator in inference mode), from the same latent vectors at every call
+     * (a stream of their own, so that sampling leaves the training noise as it was).
+     */
     public float[] sample(int n) {
         try (NDManager scope = manager.newSubManager()) {
-            return forward(generator, latent(scope, n), false).toFloatArray();
+            RandomStream fixed = RandomStream.derive(settings.seed(), "samples");
+            NDArray z = scope.create(fixed.uniforms(n * settings.latentDim()), new Shape(n, settings.latentDim()));
+            return forward(generator, z, false).toFloatArray();
         }
+    }
+
+    /**
+     * Seeds the engine's generator, from which the discriminator's Gaussian noise layers draw, with {@code key} mixed
+     * into the run's seed. A run that reseeds at the start of every epoch draws the same layer noise whether or not
+     * it was saved and resumed in between.
+     */
+    public void reseedLayerNoise(long key) {
+        long mixed = RandomStream.derive(settings.seed(), "layer-noise-" + key).nextLong();
+        Engine.getInstance().setRandomSeed((int) (mixed ^ (mixed >>> 32)));
+    }
+
+    /**
+     * Writes everything a later {@link #load} needs to continue exactly: both networks' parameters (with the
+     * generator's batch-norm statistics), both Adam states, the parameter averages, the step count and the latent
+     * noise stream's state. The engine's own generator is not saved: see {@link #reseedLayerNoise}.
+     */
+    public void save(DataOutputStream out) throws IOException {
+        out.writeLong(discriminatorSteps);
+        out.writeLong(noise.state());
+        body.saveParameters(out);
+        head.saveParameters(out);
+        generator.saveParameters(out);
+        discriminatorOptimizer.save(out);
+        generatorOptimizer.save(out);
+        discriminatorAverage.save(out);
+    }
+
+    /**
+     * Restores what {@link #save} wrote, into a trainer built with the same settings and networks.
+     *
+     * @throws IOException when the saved state does not fit these networks
+     */
+    public void load(DataInputStream in) throws IOException {
+        try {
+            long steps = in.readLong();
+            long noiseState = in.readLong();
+            body.loadParameters(manager, in);
+            head.loadParameters(manager, in);
+            generator.loadParameters(manager, in);
+            discriminatorOptimizer.load(in);
+            generatorOptimizer.load(in);
+            discriminatorAverage.load(in);
+            Networks.restoreGradientFlags(discriminatorParameters);
+            Networks.restoreGradientFlags(generatorParameters);
+            discriminatorSteps = steps;
+            noise.restore(noiseState);
+        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+            throw new IOException("the saved state does not fit these networks: " + e.getMessage(), e);
+        }
+    }
+
+    /** Discriminator steps taken so far (one per {@link #step}). */
+    public long steps() {
+        return discriminatorSteps;
     }
 
     /** The long-lived manager (for leak checks). */

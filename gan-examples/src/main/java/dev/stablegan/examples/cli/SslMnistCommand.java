@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Semi-supervised MNIST with a K+1-class GAN discriminator (Improved GAN, section 5.1): --labels labelled"
                 + " examples (the same number per class, chosen by --seed), the rest unlabelled. Writes summary.json (test_error,"
                 + " test_errors, labels, epochs, seconds, learning_curve), metrics.jsonl, learning_curve.png and samples.png into"
-                + " --out. Installs MNIST on first use.",
+                + " --out, and a checkpoint after every epoch that --resume continues. Installs MNIST on first use.",
             "Example: ./gan ssl-mnist --labels 100 --seed 1 --epochs 30 --out runs/ssl-mnist"})
 public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "100", paramLabel = "N", description = "Labelled examples, a multiple of 10 (default: ${DEFAULT-VALUE}).")
@@ -57,6 +57,10 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint (written after every epoch);"
+            + " --epochs and --max-minutes may grow, the other settings must be the same.")
+    boolean resume;
+
     @Mixin
     DataOptions data;
 
@@ -86,7 +90,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         Path cache = data.cacheRoot();
         LabelledImages train = MnistFamily.MNIST.train(cache, err);
         LabelledImages test = MnistFamily.MNIST.test(cache, err);
-        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr());
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr(), resume);
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
                 outcome.seconds(), out.resolve("summary.json"));

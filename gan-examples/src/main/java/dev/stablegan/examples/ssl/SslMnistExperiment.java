@@ -1,5 +1,8 @@
 package dev.stablegan.examples.ssl;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
@@ -8,11 +11,14 @@ import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
 import dev.stablegan.djl.train.SemiSupervisedTrainer;
+import dev.stablegan.djl.train.CheckpointFile;
+import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.plot.ImageGrid;
 import dev.stablegan.examples.plot.LineChart;
 import dev.stablegan.examples.plot.PngFiles;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,6 +49,8 @@ import java.util.Map;
  */
 public final class SslMnistExperiment {
     public static final int BATCH = 100;
+    /** The file, in the output folder, that {@code --resume} continues from; written after every epoch. */
+    public static final String CHECKPOINT = "checkpoint.ckpt";
     public static final double LEARNING_RATE = 0.003;
     public static final double BETA1 = 0.5;
     static final int PIXELS = SemiSupervisedNetworks.MNIST_PIXELS;
@@ -90,12 +98,25 @@ public final class SslMnistExperiment {
 
     private SslMnistExperiment() {}
 
+    /** A fresh run (an earlier run in {@code out} is replaced). */
     public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
             ConsoleProgress progress) throws IOException {
+        return run(s, train, test, out, log, progress, false);
+    }
+
+    /**
+     * Trains, or with {@code resume} continues the run whose {@value #CHECKPOINT} in {@code out} was written after its
+     * last finished epoch (the same settings but for {@code epochs} and {@code maxMinutes}; a learning-rate decay
+     * fixes the epochs too). A resumed run trains as the uninterrupted one would: the engine's noise is reseeded at
+     * every epoch start, and the time budget counts the training seconds of all its sessions.
+     */
+    public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
+            ConsoleProgress progress, boolean resume) throws IOException {
         if (s.labels() > train.count()) {
             throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");
         }
-        AtomicFiles.ensureWritableDirectory(out);
+        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, resume);
+        JsonObject saved = resume ? savedState(checkpoint, s) : null;
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
         int[] labelled = chooseLabelled(train, s.labels(), s.seed());
         float[] labelledPixels = rows(train, labelled);
@@ -104,21 +125,56 @@ public final class SslMnistExperiment {
         int stepsPerEpoch = s.stepsPerEpoch() > 0 ? s.stepsPerEpoch() : train.count() / BATCH;
         RandomStream order = RandomStream.derive(s.seed(), "order");
         Path metrics = out.resolve("metrics.jsonl");
-        Files.deleteIfExists(metrics);
         List<double[]> curve = new ArrayList<>();
+        double secondsBefore = 0;
+        int firstEpoch = 1;
+        int testErrors = -1;
+        if (saved == null) {
+            if (Files.exists(checkpoint)) {
+                log.println("ssl-mnist: starting over in " + out + " (its previous run is replaced; --resume continues it)");
+            }
+            Files.deleteIfExists(metrics);
+            Files.deleteIfExists(checkpoint);
+        } else {
+            for (var point : saved.getAsJsonArray("curve")) {
+                var p = point.getAsJsonArray();
+                curve.add(new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble(), p.get(2).getAsDouble()});
+            }
+            firstEpoch = saved.get("epoch").getAsInt() + 1;
+            secondsBefore = saved.get("seconds").getAsDouble();
+            testErrors = (int) curve.get(curve.size() - 1)[2];
+            keepFirstLines(metrics, firstEpoch - 1);
+        }
         long started = System.nanoTime();
         SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
                 BETA1, s.featureMatching(), s.seed(), s.adversarial());
         int[] initRows = Arrays.copyOf(order.permutation(train.count()), 500);
-        int testErrors = -1;
-        int epochsDone = 0;
+        if (saved != null) {
+            order.restore(saved.get("order_state").getAsLong());
+        }
+        int epochsDone = firstEpoch - 1;
         try (SemiSupervisedTrainer trainer = new SemiSupervisedTrainer(ts, SemiSupervisedNetworks.mnistDiscriminatorBody(),
                 SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), rows(train, initRows),
                 PIXELS)) {
-            progress.onStart(null, 0);
+            if (saved != null) {
+                CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
+                try (DataInputStream in = contents.bodyStream()) {
+                    trainer.load(in);
+                } catch (IOException e) {
+                    throw new IOException("checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                }
+                log.printf("ssl-mnist: resumed %s after epoch %d (%.0f s trained)%n", checkpoint, epochsDone, secondsBefore);
+            }
+            boolean budgetSpent = s.maxMinutes() > 0 && secondsBefore / 60 >= s.maxMinutes();
+            if (budgetSpent) {
+                log.printf("ssl-mnist: the %.0f-minute budget was spent before this session; nothing more to train%n", s.maxMinutes());
+            }
+            int lastEpoch = budgetSpent ? epochsDone : s.epochs();
             long total = (long) stepsPerEpoch * s.epochs();
-            long step = 0;
-            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            long step = (long) stepsPerEpoch * epochsDone;
+            progress.onStart(null, step);
+            for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+                trainer.reseedLayerNoise(epoch);
                 int[] unlabelled = order.permutation(train.count());
                 int[] unlabelled2 = order.permutation(train.count());
                 Map<String, Double> sums = new LinkedHashMap<>();
@@ -142,27 +198,32 @@ public final class SslMnistExperiment {
                 int rawErrors = errors(trainer.predict(testPixels, test.count()), test);
                 testErrors = errors(trainer.predictAveraged(testPixels, test.count()), test);
                 double testError = testErrors / (double) test.count();
-                curve.add(new double[] {epoch, testError});
+                curve.add(new double[] {epoch, testError, testErrors});
+                double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("epoch", epoch);
                 line.put("test_error", testError);
                 line.put("test_errors", testErrors);
                 line.put("test_errors_current_weights", rawErrors);
                 sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
-                line.put("seconds", (System.nanoTime() - started) / 1e9);
+                line.put("seconds", seconds);
                 Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                saveState(checkpoint, s, epoch, seconds, order, curve, trainer);
                 log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d; %d with the current weights)%n", epoch, s.epochs(),
                         100 * testError, testErrors, test.count(), rawErrors);
                 log.flush();
                 writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
                 epochsDone = epoch;
-                if (s.maxMinutes() > 0 && (System.nanoTime() - started) / 6e10 >= s.maxMinutes()) {
+                if (s.maxMinutes() > 0 && seconds / 60 >= s.maxMinutes()) {
                     log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, s.maxMinutes());
                     break;
                 }
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        if (testErrors < 0) {
+            throw new IllegalStateException("ssl-mnist: no epoch was trained");
+        }
+        double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
         double testError = testErrors / (double) test.count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("test_error", testError);
@@ -178,6 +239,9 @@ public final class SslMnistExperiment {
         summary.put("mode", s.adversarial() ? "gan" : "supervised-baseline");
         summary.put("seed", s.seed());
         summary.put("feature_matching", s.featureMatching().name().toLowerCase(java.util.Locale.ROOT));
+        if (saved != null) {
+            summary.put("resumed_after_epoch", firstEpoch - 1);
+        }
         List<Object> c = new ArrayList<>();
         for (double[] point : curve) {
             c.add(List.of((int) point[0], point[1]));
@@ -190,7 +254,68 @@ public final class SslMnistExperiment {
         provenance.put("dataset", train.name() + " / " + test.name());
         summary.put("provenance", provenance);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");
-        return new Outcome(testError, testErrors, seconds, curve);
+        return new Outcome(testError, testErrors, seconds, curve.stream().map(p -> new double[] {p[0], p[1]}).toList());
+    }
+
+    /** The settings a checkpoint must share with the run that resumes it. */
+    private static JsonObject fixedSettings(Settings s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("labels", s.labels());
+        o.addProperty("seed", s.seed());
+        o.addProperty("adversarial", s.adversarial());
+        o.addProperty("steps_per_epoch", s.stepsPerEpoch());
+        o.addProperty("feature_matching", s.featureMatching().name());
+        o.addProperty("decay_from", s.decayFrom());
+        if (s.decayFrom() > 0) {
+            o.addProperty("epochs", s.epochs());
+        }
+        return o;
+    }
+
+    private static void saveState(Path checkpoint, Settings s, int epoch, double seconds, RandomStream order, List<double[]> curve,
+            SemiSupervisedTrainer trainer) throws IOException {
+        JsonObject meta = new JsonObject();
+        meta.add("settings", fixedSettings(s));
+        meta.addProperty("epoch", epoch);
+        meta.addProperty("seconds", seconds);
+        meta.addProperty("order_state", order.state());
+        meta.add("curve", new Gson().toJsonTree(curve));
+        CheckpointFile.write(checkpoint, meta.toString(), trainer::save);
+    }
+
+    /** The checkpoint's metadata, checked against {@code s}. */
+    private static JsonObject savedState(Path checkpoint, Settings s) throws IOException {
+        JsonObject meta;
+        try {
+            meta = JsonParser.parseString(CheckpointFile.read(checkpoint).metadataJson()).getAsJsonObject();
+            meta.get("epoch").getAsInt();
+        } catch (RuntimeException e) {
+            throw new IOException("checkpoint " + checkpoint + ": not a checkpoint of ssl-mnist (" + e.getMessage() + ")", e);
+        }
+        JsonObject want = fixedSettings(s);
+        JsonObject had = meta.getAsJsonObject("settings");
+        for (String key : want.keySet()) {
+            if (had == null || !want.get(key).equals(had.get(key))) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + ": was written with " + key.replace('_', '-') + " "
+                        + (had == null ? null : had.get(key)) + ", this run has " + want.get(key)
+                        + "; resume with the same settings or use another --out");
+            }
+        }
+        int done = meta.get("epoch").getAsInt();
+        if (done >= s.epochs()) {
+            throw new IllegalArgumentException("--epochs: the run in " + checkpoint.getParent() + " has already trained " + done
+                    + " epochs; ask for more to continue it");
+        }
+        return meta;
+    }
+
+    /** Keeps the first {@code n} lines of {@code file}: the epochs a checkpoint covers. */
+    private static void keepFirstLines(Path file, int n) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        if (lines.size() < n) {
+            throw new IOException(file + ": has " + lines.size() + " epochs, its checkpoint " + n + "; the folder was changed");
+        }
+        AtomicFiles.writeString(file, lines.subList(0, n).stream().map(l -> l + "\n").reduce("", String::concat));
     }
 
     /**

@@ -49,6 +49,57 @@ class SslMnistExperimentTests {
     }
 
     @Test
+    void aResumedRunTrainsExactlyAsTheUninterruptedOne() throws IOException {
+        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
+        Path whole = dir.resolve("whole");
+        Path parts = dir.resolve("parts");
+        PrintWriter log = new PrintWriter(new StringWriter());
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 3, true, 3), train, test, whole, log, quiet());
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 3), train, test, parts, log, quiet());
+        StringWriter said = new StringWriter();
+        SslMnistExperiment.Outcome resumed = SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 3, true, 3), train, test,
+                parts, new PrintWriter(said), quiet(), true);
+
+        assertThat(said.toString()).contains("resumed").contains("after epoch 1");
+        assertThat(withoutSeconds(parts.resolve("metrics.jsonl"))).hasSize(3).isEqualTo(withoutSeconds(whole.resolve("metrics.jsonl")));
+        JsonObject summary = JsonParser.parseString(Files.readString(parts.resolve("summary.json"))).getAsJsonObject();
+        assertThat(summary.get("epochs").getAsInt()).isEqualTo(3);
+        assertThat(summary.get("resumed_after_epoch").getAsInt()).isEqualTo(1);
+        assertThat(summary.getAsJsonArray("learning_curve")).hasSize(3);
+        assertThat(resumed.curve()).hasSize(3);
+    }
+
+    @Test
+    void resumingIsRefusedWithoutACheckpointWithOtherSettingsOrWithNothingLeftToTrain() throws IOException {
+        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
+        PrintWriter log = new PrintWriter(new StringWriter());
+        Path empty = dir.resolve("empty");
+        assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 2), train, test, empty, log,
+                quiet(), true)).hasMessageContaining("no checkpoint").hasMessageContaining(empty.toString());
+        Path out = dir.resolve("run");
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 2), train, test, out, log, quiet());
+        String before = Files.readString(out.resolve("summary.json"));
+        assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 6L, 2, true, 2), train, test, out, log,
+                quiet(), true)).hasMessageContaining("seed 5").hasMessageContaining("this run has 6");
+        assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(30, 5L, 2, true, 2), train, test, out, log,
+                quiet(), true)).hasMessageContaining("labels");
+        assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 2), train, test, out, log,
+                quiet(), true)).hasMessageContaining("already trained 1 epochs");
+        assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
+    }
+
+    /** The metrics lines without their wall-clock field. */
+    private static java.util.List<String> withoutSeconds(Path metrics) throws IOException {
+        return Files.readAllLines(metrics).stream().map(l -> {
+            JsonObject o = JsonParser.parseString(l).getAsJsonObject();
+            o.remove("seconds");
+            return o.toString();
+        }).toList();
+    }
+
+    @Test
     void theLabelledExamplesAreAnEqualShareOfEveryClassChosenBySeed() {
         LabelledImages train = SyntheticDigits.squares("train", 400, 0);
         int[] chosen = SslMnistExperiment.chooseLabelled(train, 30, 9L);
