@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.djl.TensorConstants;
 
 /**
  * Builds the {@link NetworkSpec.ImageGenerator} and {@link NetworkSpec.ImageCritic} families of WGAN-GP's
@@ -128,6 +129,14 @@ public final class ImageNetworks {
     /** The authors divide the ResNets' pre-tanh output and critic score by 5. */
     static final float RESNET_OUTPUT_DIVISOR = 5f;
 
+    /**
+     * {@value #RESNET_OUTPUT_DIVISOR} as a tensor libtorch owns: {@code x.div(5f)} would hand autograd a scalar over a
+     * Java buffer that the garbage collector may free before backward reads it (see {@link TensorConstants}).
+     */
+    private static NDArray divisor(NDArray x) {
+        return TensorConstants.scalar(x.getManager(), RESNET_OUTPUT_DIVISOR, x.getDataType());
+    }
+
     private enum Resample { NONE, UP, DOWN }
 
     /**
@@ -154,7 +163,7 @@ public final class ImageNetworks {
             }
         }
         net.add(convolution(spec.channels(), c, 1, 1, true));
-        net.add(LambdaBlock.singleton(x -> Activation.tanh(x.div(RESNET_OUTPUT_DIVISOR)), "TanhOfFifth"));
+        net.add(LambdaBlock.singleton(x -> Activation.tanh(x.div(divisor(x))), "TanhOfFifth"));
         return net;
     }
 
@@ -180,7 +189,7 @@ public final class ImageNetworks {
             net.add(new MinibatchDiscrimination(kernels, kernelDims));
         }
         net.add(Networks.torchDefault(Linear.builder().setUnits(1).build(), 16L * c + kernels));
-        net.add(LambdaBlock.singleton(x -> x.div(RESNET_OUTPUT_DIVISOR), "Fifth"));
+        net.add(LambdaBlock.singleton(x -> x.div(divisor(x)), "Fifth"));
         return net;
     }
 

@@ -9,6 +9,10 @@ import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
+import dev.stablegan.djl.nn.Networks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,5 +40,50 @@ class ImageArchitecturesTrainingTests {
                 }
             }
         }
+    }
+
+    /**
+     * Autograd must own every tensor it keeps for backward: a constant over a Java buffer (DJL's {@code x.div(5f)})
+     * is freed by the garbage collector at any time, and backward then reads whatever the memory holds. With the
+     * collector running constantly, three steps must give bit for bit the losses and weights of three undisturbed ones.
+     */
+    @ParameterizedTest
+    @EnumSource(ImageArchitecture.class)
+    void stepsDoNotDependOnTheGarbageCollector(ImageArchitecture a) throws InterruptedException {
+        NetworkSpec.Normalization norm = a == ImageArchitecture.NO_NORMALIZATION ? NetworkSpec.Normalization.NONE
+                : NetworkSpec.Normalization.LAYER;
+        OptimizerSpec adam = new OptimizerSpec.Adam(1e-4, 0.5, 0.9);
+        GanSpec spec = new GanSpec(new NetworkSpec.ImageGenerator(a, 8, 3, 16, 8), new NetworkSpec.ImageCritic(a, 3, 16, 8, norm),
+                new ObjectiveSpec.WganGp(10, false), adam, adam, new ScheduleSpec(2, 3, 16, false), 5);
+        List<Object> quiet = threeSteps(spec);
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        List<Object> collected;
+        try {
+            collected = threeSteps(spec);
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
+        assertThat(collected).as("%s under constant garbage collection", a).isEqualTo(quiet);
+    }
+
+    /** The scalars of three steps and the final weights of both networks. */
+    private static List<Object> threeSteps(GanSpec spec) {
+        List<Object> out = new ArrayList<>();
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new TechniquesTrainingTests.NoiseImages(16))) {
+            for (int i = 0; i < 3; i++) {
+                out.add(Map.copyOf(trainer.step().scalars()));
+            }
+            for (var block : List.of(trainer.generator(), trainer.critic())) {
+                Networks.namedParameters(block).forEach((name, p) -> out.add(name + "=" + java.util.Arrays.toString(p.getArray().toFloatArray())));
+            }
+        }
+        return out;
     }
 }
