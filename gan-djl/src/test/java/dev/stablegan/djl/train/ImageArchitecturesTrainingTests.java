@@ -44,8 +44,8 @@ class ImageArchitecturesTrainingTests {
 
     /**
      * Autograd must own every tensor it keeps for backward: a constant over a Java buffer (DJL's {@code x.div(5f)})
-     * is freed by the garbage collector at any time, and backward then reads whatever the memory holds. With the
-     * collector running constantly, three steps must give bit for bit the losses and weights of three undisturbed ones.
+     * is freed by the garbage collector at any time, and backward then reads whatever the memory holds: three steps
+     * with the collector running constantly must give bit for bit the losses and weights of three undisturbed ones.
      */
     @ParameterizedTest
     @EnumSource(ImageArchitecture.class)
@@ -56,20 +56,7 @@ class ImageArchitecturesTrainingTests {
         GanSpec spec = new GanSpec(new NetworkSpec.ImageGenerator(a, 8, 3, 16, 8), new NetworkSpec.ImageCritic(a, 3, 16, 8, norm),
                 new ObjectiveSpec.WganGp(10, false), adam, adam, new ScheduleSpec(2, 3, 16, false), 5);
         List<Object> quiet = threeSteps(spec);
-        Thread collector = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-            }
-        });
-        collector.setDaemon(true);
-        collector.start();
-        List<Object> collected;
-        try {
-            collected = threeSteps(spec);
-        } finally {
-            collector.interrupt();
-            collector.join();
-        }
+        List<Object> collected = ConstantGarbageCollection.during(() -> threeSteps(spec));
         assertThat(collected).as("%s under constant garbage collection", a).isEqualTo(quiet);
     }
 
