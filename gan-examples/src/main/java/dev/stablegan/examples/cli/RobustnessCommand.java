@@ -1,6 +1,9 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.eval.features.FeatureExtractor;
+import dev.stablegan.eval.features.FeatureExtractors;
 import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code ./gan robustness}: WGAN-GP's architecture-robustness grid (Gulrajani et al. 2017, section 5.2, Figure 2). */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = {"Train every chosen architecture family with every chosen method (WGAN-GP paper, Figure 2), each cell"
-                + " a resumable job, and write results.json, results.md (verdict, IS/KID from the data's shipped classifier) and"
-                + " grid.png into --out.",
+                + " a resumable job, and write results.json, results.md (verdict, IS/FID/KID from the data's shipped classifier, or"
+                + " from your TorchScript Inception for colour data such as LSUN) and grid.png into --out.",
             "Example: ./gan robustness --archs dcgan,tanh --methods wgan-gp,dcgan --steps 200 --out runs/robustness"})
 public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--archs", defaultValue = "all", paramLabel = "LIST",
@@ -51,8 +55,18 @@ public final class RobustnessCommand implements Callable<Integer> {
     Integer width;
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist", paramLabel = "NAME",
-            description = "mnist or fashion-mnist, scored by its shipped LeNet (default: ${DEFAULT-VALUE}).")
+            description = "mnist, fashion-mnist, emoji, or a folder: an LSUN LMDB database (data.mdb), CIFAR-10 batches or"
+                    + " PNG/JPEG images (default: ${DEFAULT-VALUE}).")
     String dataset;
+
+    @Option(names = "--extractor", paramLabel = "NAME",
+            description = "The network that scores the cells: lenet-mnist, lenet-fashion-mnist or inception (default: the"
+                    + " dataset's LeNet for mnist and fashion-mnist; other data needs inception).")
+    String extractor;
+
+    @Option(names = "--inception-file", paramLabel = "FILE",
+            description = "The FID Inception TorchScript file (inception-2015-12-05.pt) for --extractor inception; none ships.")
+    Path inceptionFile;
 
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N", description = "Generated images scored per cell (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -72,20 +86,33 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RobustnessSweep.Settings settings = settings();
-        MnistFamily family;
-        try {
-            family = MnistFamily.byName(dataset);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--dataset: " + e.getMessage() + " (the grid is scored by a shipped classifier, which exists"
-                    + " for mnist and fashion-mnist)", e);
+        MnistFamily family = MnistFamily.names().contains(dataset.strip().toLowerCase(Locale.ROOT)) ? MnistFamily.byName(dataset) : null;
+        String network = extractor != null ? extractor.strip() : family != null ? "lenet-" + family.id() : null;
+        if (network == null) {
+            throw new IllegalArgumentException("--extractor: no shipped classifier scores " + dataset + "; give --extractor inception"
+                    + " --inception-file FILE (the FID Inception as TorchScript, see docs/metrics.md)");
+        }
+        if (network.startsWith("lenet-") && (family == null || !network.equals("lenet-" + family.id()))) {
+            throw new IllegalArgumentException("--extractor: " + network + " scores only its own dataset"
+                    + (family == null ? "" : " (" + network.substring("lenet-".length()) + ", not " + family.id() + ")")
+                    + "; use inception for " + dataset);
         }
         engine.apply();
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        try (ImageDataset train = ImageDatasets.open(family.id(), settings.size(), data.cacheRoot(), log);
-                LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
-            LabelledImages test = family.test(data.cacheRoot(), log);
-            List<Map<String, Object>> rows = RobustnessSweep.run(settings, train, ClassifierRecipe.asImages(test, test.count()), scorer, out,
-                    log);
+        try (FeatureExtractor scorer = FeatureExtractors.open(network, inceptionFile);
+                ImageDataset train = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {
+            List<RgbImage> reference;
+            if (family != null) {
+                LabelledImages test = family.test(data.cacheRoot(), log);
+                reference = ClassifierRecipe.asImages(test, test.count());
+                if (!(scorer instanceof LeNetClassifier)) { // the Inception takes the test images at the training size
+                    reference = RobustnessSweep.referenceImages(ImageDatasets.gray(test, settings.size()), test.count(), settings.seed());
+                }
+            } else {
+                reference = RobustnessSweep.referenceImages(train, settings.samples(), settings.seed());
+                log.printf("robustness: scoring against %d training images of %s (it has no test set here)%n", reference.size(), train.id());
+            }
+            List<Map<String, Object>> rows = RobustnessSweep.run(settings, train, reference, scorer, out, log);
             log.printf("robustness: %d cells; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"), out.resolve("results.md"),
                     out.resolve("grid.png"));
         }

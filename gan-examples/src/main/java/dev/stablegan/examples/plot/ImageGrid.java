@@ -2,7 +2,7 @@ package dev.stablegan.examples.plot;
 
 import java.awt.image.BufferedImage;
 
-/** Lays gray images out as a grid with a 2-pixel white gutter, for sample pictures. */
+/** Lays gray or colour images out as a grid with a 2-pixel white gutter, for sample pictures. */
 public final class ImageGrid {
     private static final int GUTTER = 2;
 
@@ -14,9 +14,23 @@ public final class ImageGrid {
      * @param scale each pixel drawn as {@code scale x scale}
      */
     public static BufferedImage gray(float[] pixels, int count, int height, int width, int columns, int scale) {
-        if (count < 1 || columns < 1 || scale < 1 || pixels.length < (long) count * height * width) {
-            throw new IllegalArgumentException("grid: " + count + " images of " + width + "x" + height + " need "
-                    + (long) count * height * width + " values, got " + pixels.length);
+        return of(pixels, count, 1, height, width, columns, scale);
+    }
+
+    /**
+     * @param pixels {@code count * channels * height * width} values in {@code [0, 1]} (clamped), channel-major per
+     *     image ({@code [c][y][x]}); one channel is gray, three are red, green, blue
+     * @param columns images per row
+     * @param scale each pixel drawn as {@code scale x scale}
+     */
+    public static BufferedImage of(float[] pixels, int count, int channels, int height, int width, int columns, int scale) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("grid: images need 1 or 3 channels, got " + channels);
+        }
+        int plane = height * width;
+        if (count < 1 || columns < 1 || scale < 1 || pixels.length < (long) count * channels * plane) {
+            throw new IllegalArgumentException("grid: " + count + " images of " + channels + "x" + width + "x" + height + " need "
+                    + (long) count * channels * plane + " values, got " + pixels.length);
         }
         int rows = (count + columns - 1) / columns;
         int cell = GUTTER + width * scale;
@@ -30,11 +44,13 @@ public final class ImageGrid {
         for (int k = 0; k < count; k++) {
             int ox = GUTTER + (k % columns) * cell;
             int oy = GUTTER + (k / columns) * cellH;
+            int base = k * channels * plane;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    float v = pixels[(k * height + y) * width + x];
-                    int level = Math.round(255 * Math.max(0f, Math.min(1f, v)));
-                    int rgb = (level << 16) | (level << 8) | level;
+                    int at = base + y * width + x;
+                    int r = level(pixels[at]);
+                    int rgb = channels == 1 ? (r << 16) | (r << 8) | r
+                            : (r << 16) | (level(pixels[at + plane]) << 8) | level(pixels[at + 2 * plane]);
                     for (int dy = 0; dy < scale; dy++) {
                         for (int dx = 0; dx < scale; dx++) {
                             image.setRGB(ox + x * scale + dx, oy + y * scale + dy, rgb);
@@ -44,5 +60,9 @@ public final class ImageGrid {
             }
         }
         return image;
+    }
+
+    private static int level(float v) {
+        return Math.round(255 * Math.max(0f, Math.min(1f, v)));
     }
 }

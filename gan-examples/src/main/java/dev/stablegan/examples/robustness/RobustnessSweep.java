@@ -20,6 +20,7 @@ import dev.stablegan.djl.train.SpecJson;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.features.Extraction;
 import dev.stablegan.eval.features.FeatureExtractor;
+import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
@@ -59,8 +60,10 @@ import java.util.Map;
  * continues from it, so a killed sweep carries on where it stopped. A cell whose losses stop being finite ends
  * there as {@code diverged}.
  *
- * <p>Scores come from the data's own classifier (gan-eval's shipped LeNet, named in every score; not Inception
- * numbers): its score of the generated images, the Frechet and kernel distances of its features to the test images.
+ * <p>Scores come from the network given, named in every score: for MNIST and Fashion-MNIST the data's own classifier
+ * (gan-eval's shipped LeNet; not Inception numbers), for colour data such as LSUN a TorchScript Inception the user
+ * supplies. Each cell gets the network's score of its generated images and the Frechet and kernel distances of their
+ * features to the reference images (the test set, or training images for data without one).
  * Verdict ({@link #verdict}): {@code diverged} (non-finite losses or samples); {@code mode-collapsed} when the
  * generated images' mean pairwise pixel distance is below {@value #COLLAPSE_DIVERSITY} of the training images'
  * (near copies of few images); {@code failed} when their mean pairwise classifier-feature distance is below that
@@ -105,15 +108,15 @@ public final class RobustnessSweep {
     /**
      * Trains, scores and judges every cell not done yet, then writes the tables and the figure.
      *
-     * @param train the training images (gray, for the shipped classifiers)
-     * @param realForScores test images as the classifier takes them
-     * @param scorer the classifier of the data's domain
+     * @param train the training images (gray for the shipped LeNet classifiers)
+     * @param realForScores the reference images as the scorer takes them (see {@link #referenceImages})
+     * @param scorer the data's shipped LeNet, or a TorchScript Inception
      */
     public static List<Map<String, Object>> run(Settings s, ImageDataset train, List<RgbImage> realForScores, FeatureExtractor scorer,
             Path out, PrintWriter log) throws IOException {
-        if (train.channels() != 1) {
-            throw new IllegalArgumentException("dataset " + train.id() + ": the shipped classifiers score gray images; this one has "
-                    + train.channels() + " channels");
+        if (scorer instanceof LeNetClassifier && train.channels() != 1) {
+            throw new IllegalArgumentException("dataset " + train.id() + ": the shipped LeNet classifiers score gray images; this one has "
+                    + train.channels() + " channels (score colour images with a TorchScript Inception)");
         }
         AtomicFiles.ensureWritableDirectory(out);
         Extraction real = scorer.extract(realForScores);
@@ -167,9 +170,9 @@ public final class RobustnessSweep {
             samples = generate(trainer, s.samples(), s.seed(), train);
         }
         LossCurves.write(dir.resolve("metrics.jsonl"), dir.resolve("losses.png"));
-        int pixels = train.height() * train.width();
+        int pixels = train.channels() * train.height() * train.width();
         int shown = Math.min(GRID_SAMPLES, s.samples());
-        PngFiles.write(ImageGrid.gray(toUnit(samples, shown * pixels), shown, train.height(), train.width(), 6, 2),
+        PngFiles.write(ImageGrid.of(toUnit(samples, shown * pixels), shown, train.channels(), train.height(), train.width(), 6, 2),
                 dir.resolve("samples.png"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("architecture", a.id());
@@ -183,7 +186,8 @@ public final class RobustnessSweep {
             row.put("verdict", "diverged");
             row.put("diverged", divergedAt);
         } else {
-            Extraction fake = scorer.extract(forScorer(samples, s.samples(), train.height(), train.width()));
+            Extraction fake = scorer.extract(scorer instanceof LeNetClassifier ? forScorer(samples, s.samples(), train.height(), train.width())
+                    : asRgb(samples, s.samples(), train.channels(), train.height(), train.width(), "generated"));
             InceptionScore.Result score = InceptionScore.of(fake.probabilities(), InceptionScore.DEFAULT_SPLITS);
             FrechetDistance.Result fid = FrechetDistance.between(real.features(), fake.features());
             int subset = Math.min(KernelInceptionDistance.DEFAULT_SUBSET_SIZE, Math.min(real.features().rows(), fake.features().rows()));
@@ -294,6 +298,57 @@ public final class RobustnessSweep {
         return out;
     }
 
+    /**
+     * {@code n} training images drawn without replacement by the seed, as RGB at their own size: the reference of the
+     * distances for data without a test set of its own (LSUN, emoji, folders). Images that cannot be read are passed
+     * over, as in training.
+     */
+    public static List<RgbImage> referenceImages(ImageDataset train, int n, long seed) throws IOException {
+        int count = Math.min(n, train.size());
+        int[] order = RandomStream.derive(seed, "robustness-reference").permutation(train.size());
+        int per = train.channels() * train.height() * train.width();
+        float[] values = new float[count * per];
+        int taken = 0;
+        IOException last = null;
+        for (int k = 0; k < order.length && taken < count; k++) {
+            byte[] image;
+            try {
+                image = train.image(order[k]);
+            } catch (IOException e) {
+                last = e;
+                continue;
+            }
+            for (int i = 0; i < per; i++) {
+                values[taken * per + i] = (image[i] & 0xff) / 127.5f - 1;
+            }
+            taken++;
+        }
+        if (taken < count) {
+            throw new IOException(train.id() + ": only " + taken + " of " + count + " reference images could be read", last);
+        }
+        return asRgb(values, count, train.channels(), train.height(), train.width(), train.id());
+    }
+
+    /**
+     * Images in {@code [-1, 1]}, channel-major, as 8-bit RGB at their own size (gray repeated in all three channels), for
+     * a network that resizes them itself (the TorchScript Inception).
+     */
+    public static List<RgbImage> asRgb(float[] images, int n, int channels, int height, int width, String source) {
+        int plane = height * width;
+        List<RgbImage> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            byte[] rgb = new byte[3 * plane];
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < 3; c++) {
+                    float v = images[(k * channels + (channels == 1 ? 0 : c)) * plane + p];
+                    rgb[3 * p + c] = (byte) Math.round(255 * Math.max(0f, Math.min(1f, Float.isFinite(v) ? (v + 1) / 2 : 0f)));
+                }
+            }
+            out.add(new RgbImage(source + " " + k, width, height, rgb));
+        }
+        return out;
+    }
+
     /** Gray generated images resized to the classifier's 28x28, in its gray-in-RGB form. */
     static List<RgbImage> forScorer(float[] images, int n, int height, int width) {
         int side = 28;
@@ -377,8 +432,10 @@ public final class RobustnessSweep {
         }
         StringBuilder b = new StringBuilder();
         Object score = rows.stream().filter(r -> r.containsKey("score_name")).map(r -> r.get("score_name")).findFirst().orElse("score");
+        Object fid = rows.stream().filter(r -> r.containsKey("fid_name")).map(r -> r.get("fid_name")).findFirst().orElse("FID");
         Object kid = rows.stream().filter(r -> r.containsKey("kid_name")).map(r -> r.get("kid_name")).findFirst().orElse("KID");
-        b.append("Each cell: verdict, ").append(score).append(", ").append(kid).append(" (x 1000), seconds.\n\n| architecture |");
+        b.append("Each cell: verdict, ").append(score).append(" (higher is better), ").append(fid).append(" and ").append(kid)
+                .append(" (lower is better), seconds of training.\n\n| architecture |");
         methods.forEach(m -> b.append(' ').append(m).append(" |"));
         b.append("\n|---|");
         methods.forEach(m -> b.append("---|"));
@@ -393,8 +450,8 @@ public final class RobustnessSweep {
                 } else if (!r.containsKey("score")) {
                     b.append(String.format(Locale.ROOT, " %s (%s), %.0f s |", r.get("verdict"), r.get("diverged"), number(r.get("seconds"))));
                 } else {
-                    b.append(String.format(Locale.ROOT, " %s, %.2f, %.1f, %.0f s |", r.get("verdict"), number(r.get("score")),
-                            1000 * number(r.get("kid")), number(r.get("seconds"))));
+                    b.append(String.format(Locale.ROOT, " %s, %.2f, %.1f, %.3g, %.0f s |", r.get("verdict"), number(r.get("score")),
+                            number(r.get("fid")), number(r.get("kid")), number(r.get("seconds"))));
                 }
             }
             b.append('\n');

@@ -7,10 +7,7 @@ import com.google.gson.JsonParser;
 import dev.stablegan.examples.GanCli;
 import dev.stablegan.examples.text.LanguageRun;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +89,7 @@ class LanguageCommandTests {
             other.add("xyz " + i);
         }
         Path otherCorpus = Files.write(dir.resolve("other.txt"), other);
-        String err = assertBadInput("vocabulary", "language", "--corpus", otherCorpus.toString(), "--steps", "3", "--resume",
+        String err = CliRuns.assertBadInput("vocabulary", "language", "--corpus", otherCorpus.toString(), "--steps", "3", "--resume",
                 "--dim", "4", "--samples", "16", "--eval-every", "2", "--out", out.toString());
         assertThat(err).contains(out.resolve(LanguageRun.VOCABULARY).toString());
     }
@@ -100,14 +97,14 @@ class LanguageCommandTests {
     @Test
     void badSettingsFailWithTheOptionNamedAndWriteNothing() throws IOException {
         Path out = dir.resolve("never");
-        assertBadInput("--objective", "language", "--corpus", corpus.toString(), "--objective", "lsgan", "--out", out.toString());
-        assertBadInput("--preset", "language", "--corpus", corpus.toString(), "--preset", "huge", "--out", out.toString());
-        assertBadInput("--steps", "language", "--corpus", corpus.toString(), "--steps", "0", "--out", out.toString());
-        assertBadInput("--eval-every", "language", "--corpus", corpus.toString(), "--eval-every", "0", "--out", out.toString());
-        assertBadInput("--vocabulary", "language", "--corpus", corpus.toString(), "--vocabulary", "1", "--out", out.toString());
+        CliRuns.assertBadInput("--objective", "language", "--corpus", corpus.toString(), "--objective", "lsgan", "--out", out.toString());
+        CliRuns.assertBadInput("--preset", "language", "--corpus", corpus.toString(), "--preset", "huge", "--out", out.toString());
+        CliRuns.assertBadInput("--steps", "language", "--corpus", corpus.toString(), "--steps", "0", "--out", out.toString());
+        CliRuns.assertBadInput("--eval-every", "language", "--corpus", corpus.toString(), "--eval-every", "0", "--out", out.toString());
+        CliRuns.assertBadInput("--vocabulary", "language", "--corpus", corpus.toString(), "--vocabulary", "1", "--out", out.toString());
         Path binary = Files.write(dir.resolve("weights.bin"), new byte[] {1, 0, 2, 0});
-        assertBadInput("binary", "language", "--corpus", binary.toString(), "--out", out.toString());
-        assertBadInput("no-such-corpus", "language", "--corpus", "no-such-corpus", "--out", out.toString());
+        CliRuns.assertBadInput("binary", "language", "--corpus", binary.toString(), "--out", out.toString());
+        CliRuns.assertBadInput("no-such-corpus", "language", "--corpus", "no-such-corpus", "--out", out.toString());
         assertThat(out).doesNotExist();
     }
 
@@ -116,22 +113,6 @@ class LanguageCommandTests {
                 "--eval-every", "2"));
         all.addAll(List.of(args));
         return GanCli.execute(all.toArray(String[]::new));
-    }
-
-    private static String assertBadInput(String expectedInMessage, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int code;
-        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(capture);
-            code = GanCli.execute(args);
-        } finally {
-            System.setErr(saved);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code for %s: %s", String.join(" ", args), text).isEqualTo(GanCli.EXIT_BAD_INPUT);
-        assertThat(text).contains("error:").contains(expectedInMessage);
-        return text;
     }
 
     private static JsonObject json(Path file) throws IOException {

@@ -7,10 +7,7 @@ import com.google.gson.JsonParser;
 import dev.stablegan.examples.GanCli;
 import dev.stablegan.examples.toy.ToyRun;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,21 +71,21 @@ class ToyCommandTests {
     @Test
     void badSettingsFailWithTheOptionNamedAndWriteNothing() throws IOException {
         Path out = dir.resolve("never");
-        assertBadInput("--dataset", "toy", "--dataset", "9gaussians", "--out", out.toString());
-        assertBadInput("--objective", "toy", "--objective", "wgan-xx", "--out", out.toString());
-        assertBadInput("--preset", "toy", "--preset", "huge", "--out", out.toString());
-        assertBadInput("--steps", "toy", "--steps", "0", "--out", out.toString());
-        assertBadInput("--lambda", "toy", "--lambda", "-1", "--out", out.toString());
-        assertBadInput("--lambda", "toy", "--objective", "minimax", "--lambda", "1", "--out", out.toString());
-        assertBadInput("--clip", "toy", "--objective", "wgan-gp", "--clip", "0.1", "--out", out.toString());
-        assertBadInput("--samples", "toy", "--samples", "100", "--out", out.toString());
+        CliRuns.assertBadInput("--dataset", "toy", "--dataset", "9gaussians", "--out", out.toString());
+        CliRuns.assertBadInput("--objective", "toy", "--objective", "wgan-xx", "--out", out.toString());
+        CliRuns.assertBadInput("--preset", "toy", "--preset", "huge", "--out", out.toString());
+        CliRuns.assertBadInput("--steps", "toy", "--steps", "0", "--out", out.toString());
+        CliRuns.assertBadInput("--lambda", "toy", "--lambda", "-1", "--out", out.toString());
+        CliRuns.assertBadInput("--lambda", "toy", "--objective", "minimax", "--lambda", "1", "--out", out.toString());
+        CliRuns.assertBadInput("--clip", "toy", "--objective", "wgan-gp", "--clip", "0.1", "--out", out.toString());
+        CliRuns.assertBadInput("--samples", "toy", "--samples", "100", "--out", out.toString());
         assertThat(out).doesNotExist();
     }
 
     @Test
     void resumeWithoutACheckpointNamesTheMissingFile() throws IOException {
         Path out = dir.resolve("empty");
-        String err = assertBadInput("resume", "toy", "--resume", "--steps", "2", "--out", out.toString());
+        String err = CliRuns.assertBadInput("resume", "toy", "--resume", "--steps", "2", "--out", out.toString());
         assertThat(err).contains(out.resolve(ToyRun.CHECKPOINT).toString());
         assertThat(list(out)).isEmpty();
     }
@@ -96,26 +93,9 @@ class ToyCommandTests {
     @Test
     void anOutputPathThatIsAFileIsRefusedBeforeTraining() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
-        String err = assertBadInput(file.toString(), "toy", "--steps", "2", "--out", file.toString());
+        String err = CliRuns.assertBadInput(file.toString(), "toy", "--steps", "2", "--out", file.toString());
         assertThat(err.lines().count()).isEqualTo(1);
         assertThat(Files.readString(file)).isEqualTo("not a folder");
-    }
-
-    private static String assertBadInput(String expectedInMessage, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int code;
-        String text;
-        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(capture);
-            code = GanCli.execute(args);
-        } finally {
-            System.setErr(saved);
-        }
-        text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code for %s", String.join(" ", args)).isEqualTo(GanCli.EXIT_BAD_INPUT);
-        assertThat(text).contains("error:").contains(expectedInMessage);
-        return text;
     }
 
     private static int run(String... args) {

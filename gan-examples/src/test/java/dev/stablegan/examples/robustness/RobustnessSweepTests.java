@@ -7,6 +7,8 @@ import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.eval.features.RgbImage;
+import dev.stablegan.eval.features.TorchScriptInception;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The robustness grid end to end on synthetic 16x16 images, its resumption, verdicts and method settings. */
 class RobustnessSweepTests {
+    private static final Path TINY_INCEPTION = Path.of("../gan-eval/src/test/resources/dev/stablegan/eval/features/tiny_inception.pt");
+
     @TempDir
     Path dir;
 
@@ -55,7 +59,7 @@ class RobustnessSweepTests {
             assertThat(dir.resolve(cell).resolve("samples.png")).isRegularFile();
         }
         String md = Files.readString(dir.resolve("results.md"));
-        assertThat(md).contains("| architecture | wgan-gp | lsgan |").contains("| no-norm |");
+        assertThat(md).contains("| architecture | wgan-gp | lsgan |").contains("| no-norm |").contains("FID-LeNet-FashionMNIST");
         BufferedImage figure = ImageIO.read(dir.resolve("grid.png").toFile());
         assertThat(figure.getWidth()).isGreaterThan(2 * 64);
         assertThat(figure.getHeight()).isGreaterThan(2 * 64);
@@ -119,6 +123,62 @@ class RobustnessSweepTests {
         assertThat(RobustnessSweep.spec(s, own, RobustnessMethod.WGAN_GP, 1).critic())
                 .isEqualTo(new NetworkSpec.CustomImageCritic(OwnMlps.class.getName(), 1, 16, 4, NetworkSpec.Normalization.LAYER));
         assertThatThrownBy(() -> Family.of("class:")).hasMessageContaining("names no class");
+    }
+
+    @Test
+    void colourImagesAreScoredByATorchScriptInceptionAgainstTrainingImages() throws IOException {
+        InMemoryImages colour = colourImages(40);
+        RobustnessSweep.Settings one = new RobustnessSweep.Settings(List.of(Family.of("dcgan")), List.of(RobustnessMethod.DCGAN),
+                RobustnessPreset.CPU, 16, 4, 2, 20, 5);
+        List<RgbImage> reference = RobustnessSweep.referenceImages(colour, 20, 5);
+        assertThat(reference).hasSize(20).allSatisfy(r -> assertThat(r.width()).isEqualTo(16));
+        // Pixels come back exactly: the byte of channel c at (y, x) is the training image's.
+        byte[] first = reference.get(0).rgb();
+        boolean found = false;
+        for (int i = 0; i < colour.size() && !found; i++) {
+            byte[] image = colour.image(i);
+            found = image[0] == first[0] && image[256] == first[1] && image[512] == first[2] && image[17] == first[3 * 17];
+        }
+        assertThat(found).isTrue();
+        List<Map<String, Object>> rows;
+        try (TorchScriptInception inception = TorchScriptInception.load(TINY_INCEPTION)) {
+            rows = RobustnessSweep.run(one, colour, reference, inception, dir, log);
+        }
+        Map<String, Object> r = rows.get(0);
+        assertThat((String) r.get("score_name")).startsWith("IS-").doesNotContain("LeNet");
+        assertThat((Double) r.get("fid")).isFinite();
+        BufferedImage samples = ImageIO.read(dir.resolve("dcgan_dcgan").resolve("samples.png").toFile());
+        boolean coloured = false;
+        for (int y = 0; y < samples.getHeight() && !coloured; y++) {
+            for (int x = 0; x < samples.getWidth() && !coloured; x++) {
+                int rgb = samples.getRGB(x, y);
+                coloured = ((rgb >> 16) & 0xff) != (rgb & 0xff);
+            }
+        }
+        assertThat(coloured).as("the samples are drawn in colour").isTrue();
+    }
+
+    @Test
+    void theShippedLeNetRefusesColourImages() throws IOException {
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            assertThatThrownBy(() -> RobustnessSweep.run(TINY, colourImages(20), List.of(), scorer, dir, log))
+                    .hasMessageContaining("3 channels").hasMessageContaining("Inception");
+        }
+    }
+
+    /** Random colour images with a colour cast per image, so that red and blue differ. */
+    private static InMemoryImages colourImages(int n) {
+        dev.stablegan.api.RandomStream random = new dev.stablegan.api.RandomStream(8);
+        byte[] pixels = new byte[n * 3 * 16 * 16];
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < 3; c++) {
+                int cast = random.nextInt(200);
+                for (int p = 0; p < 256; p++) {
+                    pixels[(k * 3 + c) * 256 + p] = (byte) (cast + random.nextInt(56));
+                }
+            }
+        }
+        return new InMemoryImages("colour squares", n, 3, 16, 16, pixels);
     }
 
     @Test
