@@ -64,17 +64,10 @@ class SemiSupervisedTrainerTests {
 
     /** The scalars of three steps of the authors' MNIST networks, then predictions and samples. */
     private static java.util.List<Object> threeMnistSteps() {
-        RandomStream data = new RandomStream(7);
         int pixels = SemiSupervisedNetworks.MNIST_PIXELS;
-        float[] init = new float[20 * pixels];
-        for (int i = 0; i < init.length; i++) {
-            init[i] = (float) data.nextDouble();
-        }
-        SemiSupervisedTrainer.Settings s = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, 0.003, 0.5,
-                TechniquesSpec.FeatureDistance.MEAN_SQUARED, 1L, true);
+        float[] init = uniformRows(7, 20 * pixels);
         java.util.List<Object> out = new java.util.ArrayList<>();
-        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(),
-                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), init, pixels)) {
+        try (SemiSupervisedTrainer t = mnistTrainer(init)) {
             t.reseedLayerNoise(1);
             int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
             for (int i = 0; i < 3; i++) {
@@ -86,18 +79,29 @@ class SemiSupervisedTrainerTests {
         return out;
     }
 
-    @Test
-    void theMnistNetworksTakeOneStep() {
-        RandomStream data = new RandomStream(6);
-        int pixels = SemiSupervisedNetworks.MNIST_PIXELS;
-        float[] init = new float[20 * pixels];
-        for (int i = 0; i < init.length; i++) {
-            init[i] = (float) data.nextDouble();
+    /** {@code n} values uniform in {@code [0, 1)} from a stream seeded by {@code seed}. */
+    private static float[] uniformRows(long seed, int n) {
+        RandomStream data = new RandomStream(seed);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) data.nextDouble();
         }
+        return out;
+    }
+
+    /** The authors' MNIST networks and settings, initialized from {@code init}. */
+    private static SemiSupervisedTrainer mnistTrainer(float[] init) {
         SemiSupervisedTrainer.Settings s = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, 0.003, 0.5,
                 TechniquesSpec.FeatureDistance.MEAN_SQUARED, 1L, true);
-        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(),
-                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), init, pixels)) {
+        return new SemiSupervisedTrainer(s, SemiSupervisedNetworks.mnistDiscriminatorBody(), SemiSupervisedNetworks.mnistDiscriminatorHead(10),
+                SemiSupervisedNetworks.mnistGenerator(), init, SemiSupervisedNetworks.MNIST_PIXELS);
+    }
+
+    @Test
+    void theMnistNetworksTakeOneStep() {
+        int pixels = SemiSupervisedNetworks.MNIST_PIXELS;
+        float[] init = uniformRows(6, 20 * pixels);
+        try (SemiSupervisedTrainer t = mnistTrainer(init)) {
             int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
             Map<String, Double> scalars = t.step(java.util.Arrays.copyOf(init, 10 * pixels), labels, init, init, 1.0);
             assertThat(scalars.values()).allSatisfy(v -> assertThat(v).isFinite());
