@@ -306,11 +306,6 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
         }
     }
 
-    /** Discriminator steps taken so far (one per {@link #step}). */
-    public long steps() {
-        return discriminatorSteps;
-    }
-
     /** The long-lived manager (for leak checks). */
     NDManager manager() {
         return manager;

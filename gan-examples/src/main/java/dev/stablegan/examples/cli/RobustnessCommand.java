@@ -87,7 +87,7 @@ public final class RobustnessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RobustnessSweep.Settings settings = settings();
         MnistFamily family = MnistFamily.names().contains(dataset.strip().toLowerCase(Locale.ROOT)) ? MnistFamily.byName(dataset) : null;
-        String network = extractor != null ? extractor.strip() : family != null ? "lenet-" + family.id() : null;
+        String network = extractor != null ? extractor.strip().toLowerCase(Locale.ROOT) : family != null ? "lenet-" + family.id() : null;
         if (network == null) {
             throw new IllegalArgumentException("--extractor: no shipped classifier scores " + dataset + "; give --extractor inception"
                     + " --inception-file FILE (the FID Inception as TorchScript, see docs/metrics.md)");
@@ -104,10 +104,9 @@ public final class RobustnessCommand implements Callable<Integer> {
             List<RgbImage> reference;
             if (family != null) {
                 LabelledImages test = family.test(data.cacheRoot(), log);
-                reference = ClassifierRecipe.asImages(test, test.count());
-                if (!(scorer instanceof LeNetClassifier)) { // the Inception takes the test images at the training size
-                    reference = RobustnessSweep.referenceImages(ImageDatasets.gray(test, settings.size()), test.count(), settings.seed());
-                }
+                reference = scorer instanceof LeNetClassifier ? ClassifierRecipe.asImages(test, test.count())
+                        // the Inception takes the test images at the training size, as the generated ones
+                        : RobustnessSweep.referenceImages(ImageDatasets.gray(test, settings.size()), test.count(), settings.seed());
             } else {
                 reference = RobustnessSweep.referenceImages(train, settings.samples(), settings.seed());
                 log.printf("robustness: scoring against %d training images of %s (it has no test set here)%n", reference.size(), train.id());
