@@ -116,7 +116,8 @@ public final class SslMnistExperiment {
             throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");
         }
         Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, resume);
-        JsonObject saved = resume ? savedState(checkpoint, s) : null;
+        CheckpointFile.Contents contents = resume ? CheckpointFile.read(checkpoint) : null;
+        JsonObject saved = contents == null ? null : savedState(contents, s);
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
         int[] labelled = chooseLabelled(train, s.labels(), s.seed());
         float[] labelledPixels = rows(train, labelled);
@@ -157,7 +158,6 @@ public final class SslMnistExperiment {
                 SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), rows(train, initRows),
                 PIXELS)) {
             if (saved != null) {
-                CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
                 try (DataInputStream in = contents.bodyStream()) {
                     trainer.load(in);
                 } catch (IOException e) {
@@ -284,10 +284,11 @@ public final class SslMnistExperiment {
     }
 
     /** The checkpoint's metadata, checked against {@code s}. */
-    private static JsonObject savedState(Path checkpoint, Settings s) throws IOException {
+    private static JsonObject savedState(CheckpointFile.Contents contents, Settings s) throws IOException {
+        Path checkpoint = contents.file();
         JsonObject meta;
         try {
-            meta = JsonParser.parseString(CheckpointFile.read(checkpoint).metadataJson()).getAsJsonObject();
+            meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
             meta.get("epoch").getAsInt();
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": not a checkpoint of ssl-mnist (" + e.getMessage() + ")", e);
