@@ -7,7 +7,6 @@ import dev.stablegan.examples.robustness.RobustnessMethod;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +56,8 @@ public final class OverfittingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RobustnessMethod> chosen = List.of(methods.split(",")).stream().map(n -> {
-            try {
-                return RobustnessMethod.byName(n);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
-            }
-        }).distinct().toList();
-        OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(chosen, size, width, steps, trainImages, evalEvery, seed);
+        OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(RobustnessMethod.byNames(methods), size, width, steps,
+                trainImages, evalEvery, seed);
         engine.apply();
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         try (ImageDataset all = ImageDatasets.open(dataset, size, data.cacheRoot(), log)) {

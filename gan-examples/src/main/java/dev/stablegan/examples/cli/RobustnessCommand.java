@@ -123,7 +123,7 @@ public final class RobustnessCommand implements Callable<Integer> {
         List<Family> a = archs.strip().equals("all") ? Family.builtIns()
                 : List.of(archs.split(",")).stream().map(n -> parse("--archs", n, Family::of)).distinct().toList();
         List<RobustnessMethod> m = methods.strip().equals("all") ? List.of(RobustnessMethod.values())
-                : List.of(methods.split(",")).stream().map(n -> parse("--methods", n, RobustnessMethod::byName)).distinct().toList();
+                : RobustnessMethod.byNames(methods);
         int side = size == null ? p.size() : size;
         if (side != 32 && side != 64) {
             throw new IllegalArgumentException("--size: must be 32 or 64, got " + side);

@@ -1,7 +1,6 @@
 package dev.stablegan.examples.robustness;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
@@ -17,6 +16,7 @@ import dev.stablegan.eval.features.FeatureExtractor;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.examples.images.ImageBatchSource;
 import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.examples.plot.JsonLines;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,18 +145,12 @@ public final class ConvergenceExperiment {
         LineChart.Builder chart = LineChart.builder().optTitle("Score over wall-clock training time (Figure 3 at CPU scale)")
                 .optXLabel("training seconds").optYLabel("IS-" + scoreSuffix);
         for (Variant v : s.variants()) {
-            Path file = out.resolve(v.id()).resolve("scores.jsonl");
-            if (!Files.exists(file)) {
+            List<JsonObject> rows = JsonLines.read(out.resolve(v.id()).resolve("scores.jsonl"));
+            if (rows.isEmpty()) {
                 continue;
             }
-            List<double[]> points = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-                    points.add(new double[] {o.get("seconds").getAsDouble(), o.get("score").getAsDouble()});
-                }
-            }
-            chart.addSeries(v.id(), points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+            chart.addSeries(v.id(), rows.stream().mapToDouble(o -> o.get("seconds").getAsDouble()).toArray(),
+                    rows.stream().mapToDouble(o -> o.get("score").getAsDouble()).toArray());
         }
         chart.build().writeTo(out.resolve("convergence.png"));
     }

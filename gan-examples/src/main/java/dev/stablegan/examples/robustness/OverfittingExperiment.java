@@ -3,7 +3,6 @@ package dev.stablegan.examples.robustness;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
@@ -17,6 +16,7 @@ import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.examples.images.ImageBatchSource;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.InMemoryImages;
+import dev.stablegan.examples.plot.JsonLines;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,21 +150,13 @@ public final class OverfittingExperiment {
         LineChart.Builder chart = LineChart.builder().optTitle("Negative critic loss: " + s.trainImages() + " training vs held-out images")
                 .optXLabel("generator step").optYLabel("-(E[D(G(z))] - E[D(x)])");
         for (RobustnessMethod m : s.methods()) {
-            Path file = out.resolve(m.id()).resolve("curves.jsonl");
-            if (!Files.exists(file)) {
+            List<JsonObject> rows = JsonLines.read(out.resolve(m.id()).resolve("curves.jsonl"));
+            if (rows.isEmpty()) {
                 continue;
             }
-            List<double[]> points = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-                    points.add(new double[] {o.get("step").getAsDouble(), -o.get("train_critic_loss").getAsDouble(),
-                        -o.get("heldout_critic_loss").getAsDouble()});
-                }
-            }
-            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-            chart.addSeries(m.id() + " training", x, points.stream().mapToDouble(p -> p[1]).toArray());
-            chart.addSeries(m.id() + " held-out", x, points.stream().mapToDouble(p -> p[2]).toArray());
+            double[] x = rows.stream().mapToDouble(o -> o.get("step").getAsDouble()).toArray();
+            chart.addSeries(m.id() + " training", x, rows.stream().mapToDouble(o -> -o.get("train_critic_loss").getAsDouble()).toArray());
+            chart.addSeries(m.id() + " held-out", x, rows.stream().mapToDouble(o -> -o.get("heldout_critic_loss").getAsDouble()).toArray());
         }
         chart.build().writeTo(out.resolve("overfitting.png"));
     }

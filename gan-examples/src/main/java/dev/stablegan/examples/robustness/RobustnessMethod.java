@@ -72,4 +72,19 @@ public enum RobustnessMethod {
         }
         throw new IllegalArgumentException("unknown method '" + name + "'; expected one of " + String.join(", ", names()));
     }
+
+    /**
+     * The methods of a comma-separated {@code --methods} value, each once, in the order given.
+     *
+     * @throws IllegalArgumentException naming the option and the accepted methods
+     */
+    public static List<RobustnessMethod> byNames(String list) {
+        return Arrays.stream(list.split(",")).map(n -> {
+            try {
+                return byName(n);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
+            }
+        }).distinct().toList();
+    }
 }

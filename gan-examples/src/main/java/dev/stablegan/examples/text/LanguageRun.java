@@ -19,6 +19,7 @@ import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.metric.NgramJensenShannon;
 import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.plot.JsonLines;
 import dev.stablegan.examples.plot.LineChart;
 import dev.stablegan.examples.plot.LossCurves;
 import java.io.IOException;
@@ -221,14 +222,7 @@ public final class LanguageRun {
     /** {@code (step, js4)} of every line of a metrics file; none when it is missing. */
     static List<double[]> jsCurve(Path metrics) throws IOException {
         List<double[]> points = new ArrayList<>();
-        if (!Files.isRegularFile(metrics)) {
-            return points;
-        }
-        for (String line : Files.readAllLines(metrics)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+        for (JsonObject o : JsonLines.read(metrics)) {
             if (o.has("js" + MAX_N)) {
                 points.add(new double[] {o.get("step").getAsDouble(), o.get("js" + MAX_N).getAsDouble()});
             }
