@@ -10,6 +10,7 @@ import dev.stablegan.examples.cli.PlotLossesCommand;
 import dev.stablegan.examples.cli.RobustnessCommand;
 import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.SslMnistCommand;
+import dev.stablegan.examples.cli.SslSeedsCommand;
 import dev.stablegan.examples.cli.ToyCommand;
 import dev.stablegan.examples.cli.TrainClassifierCommand;
 import dev.stablegan.examples.cli.ToyGradientsCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
         description = "Stable GAN training on the JVM (DJL + PyTorch): WGAN-GP, Improved-GAN techniques.",
         subcommands = {ToyCommand.class, ToyGradientsCommand.class, SampleCommand.class, BenchCommand.class,
-            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class, PlotLossesCommand.class, ConvergenceCommand.class,
+            BenchMetricsCommand.class, EvalCommand.class, TrainClassifierCommand.class, SslMnistCommand.class, SslSeedsCommand.class, AblationCommand.class, LanguageCommand.class, RobustnessCommand.class, OverfittingCommand.class, PlotLossesCommand.class, ConvergenceCommand.class,
             CommandLine.HelpCommand.class})
 public final class GanCli {
 

@@ -1,0 +1,56 @@
+package dev.stablegan.examples.cli;
+
+import dev.stablegan.api.Json;
+import dev.stablegan.examples.ssl.SeedSpread;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./gan ssl-seeds}: the mean and spread over seeds of finished {@code ssl-mnist} runs (see {@link SeedSpread}). */
+@Command(name = "ssl-seeds", mixinStandardHelpOptions = true,
+        description = {"Mean and sample standard deviation of the test errors of finished ssl-mnist runs that differ only by"
+                + " seed, at each run's last epoch and at one epoch all of them reached, as the paper's '93 +- 6.5 errors'."
+                + " Prints one JSON object.",
+            "Example: ./gan ssl-seeds runs/ssl-seed1 runs/ssl-seed2 runs/ssl-seed3"})
+public final class SslSeedsCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "DIR", description = "Output folders of ssl-mnist runs (each with its summary.json).")
+    List<Path> runs;
+
+    @Option(names = "--at-epoch", defaultValue = "0", paramLabel = "E",
+            description = "The epoch to compare the runs at; 0 for the last epoch every run reached (default: ${DEFAULT-VALUE}).")
+    int atEpoch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (atEpoch < 0) {
+            throw new IllegalArgumentException("--at-epoch: must be >= 0, got " + atEpoch);
+        }
+        List<SeedSpread.Run> read = new ArrayList<>();
+        for (Path run : runs) {
+            read.add(SeedSpread.read(run));
+        }
+        Map<String, Object> result = SeedSpread.summarize(read, atEpoch);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.write(result));
+        out.flush();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) result.get("at_epoch");
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "ssl-seeds: %d runs, test errors at epoch %s: %.1f +- %.1f (of %s)%n", read.size(), at.get("epoch"),
+                (Double) at.get("mean_errors"), (Double) at.get("std_errors"), result.get("test_examples"));
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.stablegan.examples.ssl;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The spread over seeds of finished {@code ./gan ssl-mnist} runs, as Salimans et al. 2016 report their MNIST result
+ * ("93 +- 6.5" test errors over seeds, Table 1): the mean and sample standard deviation
+ * {@code s = sqrt(sum_i (e_i - mean)^2 / (n - 1))} of the runs' test error counts, at each run's last epoch and at
+ * one epoch every run reached (by default the last epoch they all reached), so that runs stopped by a time budget
+ * after different numbers of epochs can still be compared at equal training.
+ *
+ * <p>The runs must differ only by seed: the same labels, mode, feature-matching distance, steps per epoch and test
+ * set size, and no seed twice.
+ */
+public final class SeedSpread {
+    private SeedSpread() {}
+
+    /**
+     * One finished run, read from its {@code summary.json}.
+     *
+     * @param curve test errors (counts) by epoch
+     */
+    public record Run(Path folder, long seed, int labels, String mode, String featureMatching, int stepsPerEpoch,
+            int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve) {
+        public Run {
+            Objects.requireNonNull(folder, "folder");
+            curve = new TreeMap<>(curve);
+        }
+
+        /** The settings that must agree between runs for their spread to mean anything. */
+        Map<String, Object> sharedSettings() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("labels", labels);
+            m.put("mode", mode);
+            m.put("feature_matching", featureMatching);
+            m.put("steps_per_epoch", stepsPerEpoch);
+            m.put("test_examples", testExamples);
+            return m;
+        }
+    }
+
+    /** Mean and sample standard deviation of {@code n} error counts, with their range. */
+    public record Spread(int n, double mean, double std, int min, int max) {}
+
+    /** The spread of {@code errors} (at least two values). */
+    public static Spread of(int[] errors) {
+        if (errors.length < 2) {
+            throw new IllegalArgumentException("a spread needs at least 2 runs, got " + errors.length);
+        }
+        double mean = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int e : errors) {
+            mean += e;
+            min = Math.min(min, e);
+            max = Math.max(max, e);
+        }
+        mean /= errors.length;
+        double squares = 0;
+        for (int e : errors) {
+            squares += (e - mean) * (e - mean);
+        }
+        return new Spread(errors.length, mean, Math.sqrt(squares / (errors.length - 1)), min, max);
+    }
+
+    /** Reads the {@code summary.json} of the run in {@code folder}; a missing or malformed file is named. */
+    public static Run read(Path folder) throws IOException {
+        Path file = folder.resolve("summary.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": missing; the folder holds no finished ssl-mnist run (summary.json is written"
+                    + " when a run ends)");
+        }
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a JSON object: " + e.getMessage(), e);
+        }
+        int testExamples = integer(o, "test_examples", file);
+        TreeMap<Integer, Integer> curve = new TreeMap<>();
+        JsonElement c = o.get("learning_curve");
+        if (c == null || !c.isJsonArray()) {
+            throw new IOException(file + ": field 'learning_curve' missing or not an array");
+        }
+        JsonArray points = c.getAsJsonArray();
+        for (int i = 0; i < points.size(); i++) {
+            try {
+                JsonArray p = points.get(i).getAsJsonArray();
+                double error = p.get(1).getAsDouble();
+                curve.put(p.get(0).getAsInt(), (int) Math.round(error * testExamples));
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": learning_curve[" + i + "] is not [epoch, test_error]", e);
+            }
+        }
+        return new Run(folder, integer(o, "seed", file), integer(o, "labels", file), text(o, "mode", file),
+                text(o, "feature_matching", file), integer(o, "steps_per_epoch", file), testExamples,
+                integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve);
+    }
+
+    /**
+     * The spread of {@code runs} as a JSON-ready map: the shared settings, each run, the spread at the last epoch of
+     * each, and the spread at {@code atEpoch} (0: the last epoch every run reached).
+     */
+    public static Map<String, Object> summarize(List<Run> runs, int atEpoch) {
+        if (runs.size() < 2) {
+            throw new IllegalArgumentException("a spread over seeds needs at least 2 runs, got " + runs.size());
+        }
+        Run first = runs.get(0);
+        Map<Long, Path> seeds = new LinkedHashMap<>();
+        int commonEpoch = Integer.MAX_VALUE;
+        for (Run r : runs) {
+            Map<String, Object> shared = r.sharedSettings();
+            first.sharedSettings().forEach((name, value) -> {
+                if (!value.equals(shared.get(name))) {
+                    throw new IllegalArgumentException("the runs differ in " + name + ": " + first.folder() + " has " + value
+                            + ", " + r.folder() + " has " + shared.get(name) + "; a spread over seeds needs runs that differ"
+                            + " only by seed");
+                }
+            });
+            Path before = seeds.put(r.seed(), r.folder());
+            if (before != null) {
+                throw new IllegalArgumentException("seed " + r.seed() + " appears twice (" + before + ", " + r.folder()
+                        + "); a spread over seeds needs a different seed per run");
+            }
+            if (r.curve().isEmpty()) {
+                throw new IllegalArgumentException(r.folder() + ": the learning curve is empty");
+            }
+            commonEpoch = Math.min(commonEpoch, r.curve().lastKey());
+        }
+        int epoch = atEpoch > 0 ? atEpoch : commonEpoch;
+        int[] finals = new int[runs.size()];
+        int[] atEpochErrors = new int[runs.size()];
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            Integer e = r.curve().get(epoch);
+            if (e == null) {
+                throw new IllegalArgumentException(r.folder() + ": the learning curve has no epoch " + epoch + " (it runs from "
+                        + r.curve().firstKey() + " to " + r.curve().lastKey() + ")");
+            }
+            finals[i] = r.testErrors();
+            atEpochErrors[i] = e;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("folder", r.folder().toString());
+            row.put("seed", r.seed());
+            row.put("epochs", r.epochs());
+            row.put("test_errors", r.testErrors());
+            row.put("test_errors_at_epoch", e);
+            row.put("seconds", r.seconds());
+            rows.add(row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(first.sharedSettings());
+        out.put("runs", rows);
+        out.put("final", asMap(of(finals), first.testExamples()));
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("epoch", epoch);
+        at.putAll(asMap(of(atEpochErrors), first.testExamples()));
+        out.put("at_epoch", at);
+        return out;
+    }
+
+    private static Map<String, Object> asMap(Spread s, int testExamples) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", s.n());
+        m.put("mean_errors", s.mean());
+        m.put("std_errors", s.std());
+        m.put("min_errors", s.min());
+        m.put("max_errors", s.max());
+        m.put("mean_test_error", s.mean() / testExamples);
+        return m;
+    }
+
+    private static JsonElement field(JsonObject o, String name, Path file) throws IOException {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            throw new IOException(file + ": field '" + name + "' missing or not a value");
+        }
+        return e;
+    }
+
+    private static int integer(JsonObject o, String name, Path file) throws IOException {
+        double v = number(o, name, file);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new IOException(file + ": field '" + name + "' must be a whole number, got " + v);
+        }
+        return (int) v;
+    }
+
+    private static double number(JsonObject o, String name, Path file) throws IOException {
+        JsonElement e = field(o, name, file);
+        if (!e.getAsJsonPrimitive().isNumber()) {
+            throw new IOException(file + ": field '" + name + "' must be a number, got " + e);
+        }
+        return e.getAsDouble();
+    }
+
+    private static String text(JsonObject o, String name, Path file) throws IOException {
+        JsonElement e = field(o, name, file);
+        if (!e.getAsJsonPrimitive().isString()) {
+            throw new IOException(file + ": field '" + name + "' must be a string, got " + e);
+        }
+        return e.getAsString();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stablegan.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.stablegan.examples.GanCli;
+import dev.stablegan.examples.ssl.SslRunFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SslSeedsCommandTests {
+    @TempDir
+    Path dir;
+
+    private Path run(String name, long seed, int... curve) throws IOException {
+        return SslRunFixtures.finishedRun(dir, name, seed, 100, curve);
+    }
+
+    @Test
+    void printsTheSpreadAsOneJsonObject() throws IOException {
+        Path a = run("a", 1, 120, 93);
+        Path b = run("b", 2, 130, 90);
+        Path c = run("c", 3, 140, 99);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        int code;
+        try (PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = GanCli.execute("ssl-seeds", a.toString(), b.toString(), c.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(code).isZero();
+        JsonObject o = JsonParser.parseString(stdout.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject at = o.getAsJsonObject("at_epoch");
+        assertThat(at.get("epoch").getAsInt()).isEqualTo(2);
+        assertThat(at.get("mean_errors").getAsDouble()).isEqualTo(94.0);
+        assertThat(at.get("std_errors").getAsDouble()).isEqualTo(Math.sqrt(21));
+        assertThat(o.getAsJsonArray("runs")).hasSize(3);
+    }
+
+    @Test
+    void badRunsAreOneErrorLine() throws IOException {
+        Path a = run("a", 1, 93);
+        Path again = run("again", 1, 95);
+        Path unfinished = Files.createDirectories(dir.resolve("unfinished"));
+        CliRuns.assertBadInput("summary.json: missing", "ssl-seeds", a.toString(), unfinished.toString());
+        CliRuns.assertBadInput("seed 1 appears twice", "ssl-seeds", a.toString(), again.toString());
+        CliRuns.assertBadInput("no epoch 5", "ssl-seeds", a.toString(), run("b", 2, 90).toString(), "--at-epoch", "5");
+        CliRuns.assertBadInput("--at-epoch", "ssl-seeds", a.toString(), run("c", 3, 90).toString(), "--at-epoch", "-1");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.stablegan.examples.ssl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finished ssl-mnist runs written by hand for the tests: a summary.json with the fields {@link SeedSpread} reads. */
+public final class SslRunFixtures {
+    private SslRunFixtures() {}
+
+    /**
+     * Writes {@code parent/name/summary.json} of a run with 10,000 test images.
+     *
+     * @param curve the test error counts after epochs 1, 2, ...; the last is the run's result
+     */
+    public static Path finishedRun(Path parent, String name, long seed, int labels, int... curve) throws IOException {
+        Path folder = Files.createDirectories(parent.resolve(name));
+        StringBuilder points = new StringBuilder();
+        for (int e = 0; e < curve.length; e++) {
+            points.append(e == 0 ? "" : ",").append('[').append(e + 1).append(',').append(curve[e] / 10000.0).append(']');
+        }
+        int last = curve[curve.length - 1];
+        Files.writeString(folder.resolve("summary.json"), "{\"test_error\":" + last / 10000.0 + ",\"test_errors\":" + last
+                + ",\"test_examples\":10000,\"labels\":" + labels + ",\"epochs\":" + curve.length + ",\"steps_per_epoch\":600"
+                + ",\"seconds\":12.5,\"mode\":\"gan\",\"seed\":" + seed + ",\"feature_matching\":\"mean-squared\""
+                + ",\"learning_curve\":[" + points + "]}\n");
+        return folder;
+    }
+}
