@@ -214,17 +214,29 @@ public final class LineChart {
         } else {
             double lo = logY ? Math.pow(10, tMin) : tMin;
             double hi = logY ? Math.pow(10, tMax) : tMax;
+            double[] oneTwoFive = logY ? Ticks.oneTwoFive(lo, hi) : new double[0];
+            if (oneTwoFive.length >= 3) {
+                // a narrow log axis: 1, 2, 5 times powers of ten, so the low end is labelled too
+                for (double y : oneTwoFive) {
+                    drawYTick(g, y, Ticks.label(y, Math.pow(10, Math.floor(Math.log10(y) + 1e-9))));
+                }
+                return;
+            }
             double yStep = Ticks.step(hi - lo, yTarget);
             for (double y : Ticks.inside(lo, hi, yStep)) {
                 if (logY && y <= 0) {
                     continue;
                 }
-                double py = pixelY(y);
-                g.setColor(Canvas.GRID);
-                g.draw(new Line2D.Double(area.x, py, area.x + area.width, py));
-                Canvas.yTick(g, area, py, Ticks.label(y, yStep));
+                drawYTick(g, y, Ticks.label(y, yStep));
             }
         }
+    }
+
+    private void drawYTick(Graphics2D g, double y, String label) {
+        double py = pixelY(y);
+        g.setColor(Canvas.GRID);
+        g.draw(new Line2D.Double(area.x, py, area.x + area.width, py));
+        Canvas.yTick(g, area, py, label);
     }
 
     /** Ticks at powers of ten labelled {@code 10^k}; unlabelled minor ticks at 2..9 times them over few decades. */
