@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ssl-seeds", mixinStandardHelpOptions = true,
         description = {"Mean and sample standard deviation of the test errors of finished ssl-mnist runs that differ only by"
                 + " seed, at each run's last epoch and at one epoch all of them reached, as the paper's '93 +- 6.5 errors'."
-                + " Prints one JSON object.",
+                + " Prints one JSON object; --plot draws the runs' learning curves.",
             "Example: ./gan ssl-seeds runs/ssl-seed1 runs/ssl-seed2 runs/ssl-seed3"})
 public final class SslSeedsCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "DIR", description = "Output folders of ssl-mnist runs (each with its summary.json).")
@@ -28,6 +28,9 @@ public final class SslSeedsCommand implements Callable<Integer> {
     @Option(names = "--at-epoch", defaultValue = "0", paramLabel = "E",
             description = "The epoch to compare the runs at; 0 for the last epoch every run reached (default: ${DEFAULT-VALUE}).")
     int atEpoch;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "Also draw every run's learning curve into this picture.")
+    Path plot;
 
     @Spec
     CommandSpec spec;
@@ -42,6 +45,9 @@ public final class SslSeedsCommand implements Callable<Integer> {
             read.add(SeedSpread.read(run));
         }
         Map<String, Object> result = SeedSpread.summarize(read, atEpoch);
+        if (plot != null) {
+            SeedSpread.plot(read, plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.write(result));
         out.flush();

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,6 +170,18 @@ public final class SeedSpread {
         at.putAll(asMap(of(atEpochErrors), first.testExamples()));
         out.put("at_epoch", at);
         return out;
+    }
+
+    /** Every run's test error (%) against the epoch, one line per seed on a log scale, written to {@code png}. */
+    public static void plot(List<Run> runs, Path png) throws IOException {
+        LineChart.Builder chart = LineChart.builder().optTitle("Semi-supervised MNIST: test error per epoch, by seed")
+                .optXLabel("epoch").optYLabel("test error (%)").optLogY(true);
+        for (Run r : runs) {
+            double[] x = r.curve().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] y = r.curve().values().stream().mapToDouble(e -> 100.0 * e / r.testExamples()).toArray();
+            chart.addSeries("seed " + r.seed(), x, y);
+        }
+        chart.build().writeTo(png);
     }
 
     private static Map<String, Object> asMap(Spread s, int testExamples) {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class SslSeedsCommandTests {
         int code;
         try (PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            code = GanCli.execute("ssl-seeds", a.toString(), b.toString(), c.toString());
+            code = GanCli.execute("ssl-seeds", a.toString(), b.toString(), c.toString(), "--plot", dir.resolve("seeds.png").toString());
         } finally {
             System.setOut(saved);
         }
@@ -44,6 +45,7 @@ class SslSeedsCommandTests {
         assertThat(at.get("mean_errors").getAsDouble()).isEqualTo(94.0);
         assertThat(at.get("std_errors").getAsDouble()).isEqualTo(Math.sqrt(21));
         assertThat(o.getAsJsonArray("runs")).hasSize(3);
+        assertThat(ImageIO.read(dir.resolve("seeds.png").toFile()).getWidth()).isGreaterThan(100);
     }
 
     @Test
