@@ -1,6 +1,8 @@
 package dev.stablegan.examples.plot;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Round tick positions (1, 2 or 5 times a power of ten apart) and their labels. */
@@ -49,7 +51,7 @@ final class Ticks {
      * ticks for a log axis spanning less than a few decades, evenly spread on it as linear ticks are not.
      */
     static double[] oneTwoFive(double min, double max) {
-        java.util.List<Double> ticks = new java.util.ArrayList<>();
+        List<Double> ticks = new ArrayList<>();
         for (int k = (int) Math.floor(Math.log10(min)); k <= (int) Math.ceil(Math.log10(max)); k++) {
             for (int m : new int[] {1, 2, 5}) {
                 double v = clean(m * Math.pow(10, k));
