@@ -22,6 +22,7 @@ import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
+import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.TensorConstants;
 import dev.stablegan.djl.engine.InputGradients;
 import dev.stablegan.djl.engine.TorchInputGradients;
@@ -68,6 +69,8 @@ public final class DjlGanTrainer implements GanTrainer {
     private final Block generator;
     private final Block critic;
     private final ParameterStore store;
+    private final Map<String, Parameter> namedGeneratorParameters;
+    private final Map<String, Parameter> namedCriticParameters;
     private final List<Parameter> generatorParameters;
     private final List<Parameter> criticParameters;
     private final ParameterOptimizer generatorOptimizer;
@@ -94,6 +97,7 @@ public final class DjlGanTrainer implements GanTrainer {
         }
         this.spec = spec;
         this.data = data;
+        provenance.put("cpu_convolutions", EngineSetup.safeConvolutions());
         this.manager = NDManager.newBaseManager(Device.cpu());
         boolean ok = false;
         try {
@@ -104,8 +108,10 @@ public final class DjlGanTrainer implements GanTrainer {
             Networks.initialize(generator, spec.generator(), manager);
             Networks.initialize(critic, spec.critic(), manager);
             this.store = new ParameterStore(manager, false);
-            this.generatorParameters = Networks.parameters(generator);
-            this.criticParameters = Networks.parameters(critic);
+            this.namedGeneratorParameters = Networks.namedParameters(generator);
+            this.namedCriticParameters = Networks.namedParameters(critic);
+            this.generatorParameters = List.copyOf(namedGeneratorParameters.values());
+            this.criticParameters = List.copyOf(namedCriticParameters.values());
             this.generatorOptimizer = Optimizers.of(spec.generatorOptimizer(), manager);
             this.criticOptimizer = Optimizers.of(spec.criticOptimizer(), manager);
             this.objective = Objectives.of(spec.objective());
@@ -210,7 +216,7 @@ public final class DjlGanTrainer implements GanTrainer {
         double lrFactor = spec.schedule().learningRateFactor(step);
         try (NDManager scope = manager.newSubManager()) {
             for (int i = 0; i < spec.schedule().criticSteps(); i++) {
-                criticStep(scope, batch, lrFactor, scalars);
+                criticStep(scope, batch, lrFactor, scalars, i);
             }
             generatorStep(scope, batch, lrFactor, scalars);
         }
@@ -224,7 +230,7 @@ public final class DjlGanTrainer implements GanTrainer {
         return lastReport;
     }
 
-    private void criticStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
+    private void criticStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars, int update) {
         try (NDManager scope = outer.newSubManager()) {
             NDArray real = data.next(scope, dataRandom, batch);
             checkBatchShape(real, batch);
@@ -247,6 +253,8 @@ public final class DjlGanTrainer implements GanTrainer {
                 loss = withHistoricalPenalty(scope, loss, criticHistory, "critic_historical_penalty", scalars);
                 collector.backward(loss);
             }
+            FiniteValues.requireFiniteGradients(namedCriticParameters, "critic", scope, "step " + (step + 1) + ", critic update "
+                    + (update + 1) + " of " + spec.schedule().criticSteps());
             criticOptimizer.step(criticParameters, lrFactor);
             if (criticHistory != null) {
                 criticHistory.record();
@@ -285,6 +293,8 @@ public final class DjlGanTrainer implements GanTrainer {
                 loss = withHistoricalPenalty(scope, loss, generatorHistory, "generator_historical_penalty", scalars);
                 collector.backward(loss);
             }
+            FiniteValues.requireFiniteGradients(namedGeneratorParameters, "generator", scope, "step " + (step + 1)
+                    + ", generator update");
             generatorOptimizer.step(generatorParameters, lrFactor);
             if (generatorHistory != null) {
                 generatorHistory.record();
@@ -364,8 +374,17 @@ public final class DjlGanTrainer implements GanTrainer {
         return summary;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws NonFiniteValuesException when a parameter is NaN or infinite; nothing is written, so the previous
+     *     checkpoint stays as it was
+     */
     @Override
     public void saveCheckpoint(Path file) throws IOException {
+        String refused = "checkpoint " + file + ": not written (the previous file, if any, is kept)";
+        FiniteValues.requireFiniteParameters(namedGeneratorParameters, "generator", refused);
+        FiniteValues.requireFiniteParameters(namedCriticParameters, "critic", refused);
         JsonObject meta = new JsonObject();
         meta.add("spec", SpecJson.toJson(spec));
         meta.addProperty("step", step);
@@ -418,6 +437,13 @@ public final class DjlGanTrainer implements GanTrainer {
             Networks.restoreGradientFlags(criticParameters);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {
             throw new IOException("checkpoint " + file + ": parameters do not fit this model: " + e.getMessage(), e);
+        }
+        try {
+            String refused = "checkpoint " + file + ": refused (written before this check existed, or damaged)";
+            FiniteValues.requireFiniteParameters(namedGeneratorParameters, "generator", refused);
+            FiniteValues.requireFiniteParameters(namedCriticParameters, "critic", refused);
+        } catch (NonFiniteValuesException e) {
+            throw new IOException(e.getMessage(), e);
         }
         step = meta.get("step").getAsLong();
         trainedSeconds = meta.has("trainedSeconds") ? meta.get("trainedSeconds").getAsDouble() : 0;

@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.TechniquesSpec;
+import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.nn.WeightNormLinear;
 import dev.stablegan.djl.objective.SemiSupervisedLosses;
@@ -87,6 +88,8 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     private final SequentialBlock head;
     private final Block generator;
     private final ParameterStore store;
+    private final Map<String, Parameter> namedDiscriminatorParameters = new LinkedHashMap<>();
+    private final Map<String, Parameter> namedGeneratorParameters;
     private final List<Parameter> discriminatorParameters;
     private final List<Parameter> generatorParameters;
     private final Adam discriminatorOptimizer;
@@ -107,6 +110,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     public SemiSupervisedTrainer(Settings settings, SequentialBlock body, SequentialBlock head, Block generator, float[] initBatch,
             int inputDim) {
         this.settings = settings;
+        EngineSetup.safeConvolutions();
         this.manager = NDManager.newBaseManager(Device.cpu());
         this.body = body;
         this.head = head;
@@ -125,10 +129,12 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 NDArray features = initializeFromData(body, scope.create(initBatch, new Shape(n, inputDim)));
                 initializeFromData(head, features);
             }
-            List<Parameter> d = new ArrayList<>(Networks.parameters(body));
-            d.addAll(Networks.parameters(head));
+            Networks.namedParameters(body).forEach((name, p) -> namedDiscriminatorParameters.put("body/" + name, p));
+            Networks.namedParameters(head).forEach((name, p) -> namedDiscriminatorParameters.put("head/" + name, p));
+            List<Parameter> d = new ArrayList<>(namedDiscriminatorParameters.values());
             this.discriminatorParameters = d;
-            this.generatorParameters = Networks.parameters(generator);
+            this.namedGeneratorParameters = Networks.namedParameters(generator);
+            this.generatorParameters = List.copyOf(namedGeneratorParameters.values());
             OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999, ADAM_EPSILON);
             this.discriminatorOptimizer = new Adam(adam, manager);
             this.generatorOptimizer = new Adam(adam, manager);
@@ -191,6 +197,8 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 scalars.put("train_error", wrong / (double) nl);
                 c.backward(loss);
             }
+            FiniteValues.requireFiniteGradients(namedDiscriminatorParameters, "discriminator", scope, "discriminator update "
+                    + (discriminatorSteps + 1));
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
             discriminatorSteps++;
             discriminatorAverage.update(averageWeight(discriminatorSteps));
@@ -208,6 +216,8 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 scalars.put("loss_generator", (double) loss.getFloat());
                 c.backward(loss);
             }
+            FiniteValues.requireFiniteGradients(namedGeneratorParameters, "generator", scope, "generator update after"
+                    + " discriminator update " + discriminatorSteps);
             generatorOptimizer.step(generatorParameters, lrFactor);
         }
         return scalars;
@@ -270,8 +280,12 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      * Writes everything a later {@link #load} needs to continue exactly: both networks' parameters (with the
      * generator's batch-norm statistics), both Adam states, the parameter averages, the step count and the latent
      * noise stream's state. The engine's own generator is not saved: see {@link #reseedLayerNoise}.
+     *
+     * @throws NonFiniteValuesException before writing anything, when a parameter is NaN or infinite
      */
     public void save(DataOutputStream out) throws IOException {
+        FiniteValues.requireFiniteParameters(namedDiscriminatorParameters, "discriminator", "state not saved");
+        FiniteValues.requireFiniteParameters(namedGeneratorParameters, "generator", "state not saved");
         out.writeLong(discriminatorSteps);
         out.writeLong(noise.state());
         body.saveParameters(out);
@@ -303,6 +317,12 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             noise.restore(noiseState);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {
             throw new IOException("the saved state does not fit these networks: " + e.getMessage(), e);
+        }
+        try {
+            FiniteValues.requireFiniteParameters(namedDiscriminatorParameters, "discriminator", "saved state refused");
+            FiniteValues.requireFiniteParameters(namedGeneratorParameters, "generator", "saved state refused");
+        } catch (NonFiniteValuesException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.nn.Networks;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -57,16 +58,24 @@ public final class TrainedGenerator implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
         }
+        EngineSetup.safeConvolutions();
         NDManager manager = NDManager.newBaseManager(Device.cpu());
+        Block generator;
         try (DataInputStream in = contents.bodyStream()) {
-            Block generator = DjlGanTrainer.generatorWithReference(spec, manager);
+            generator = DjlGanTrainer.generatorWithReference(spec, manager);
             Networks.initialize(generator, spec.generator(), manager);
             generator.loadParameters(manager, in);
-            return new TrainedGenerator(spec, step, manager, generator);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {
             manager.close();
             throw new IOException("checkpoint " + checkpoint + ": generator parameters do not fit its spec: " + e.getMessage(), e);
         }
+        try {
+            FiniteValues.requireFiniteParameters(generator, "generator", "checkpoint " + checkpoint + ": refused");
+        } catch (NonFiniteValuesException e) {
+            manager.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        return new TrainedGenerator(spec, step, manager, generator);
     }
 
     public GanSpec spec() {

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
             "Time WGAN-GP generator iterations (5 critic steps + 1 generator step, batch 256 for toy-mlp, 64 for"
-                    + " dcgan32) and report iterations/s, ms/iteration, estimated GFLOP/s (analytic count:"
+                    + " dcgan32 and resnet32) and report iterations/s, ms/iteration, estimated GFLOP/s (analytic count:"
                     + " n_critic (F(G) + 12 F(D)) + 3 F(G) + 3 F(D), F = forward FLOPs of the Linear and conv"
                     + " layers) beside a large matmul's GFLOP/s from the same run.",
             "With --peer, also run the Python PyTorch peer scripts/bench_peer.py (Debian's python3-torch;"
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--models", defaultValue = "toy-mlp,dcgan32", paramLabel = "LIST",
-            description = "Comma-separated models: toy-mlp, dcgan32 (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated models: toy-mlp, dcgan32, resnet32 (default: ${DEFAULT-VALUE}).")
     String models;
 
     @Option(names = "--matmul-size", defaultValue = "2048", paramLabel = "N",
@@ -254,8 +254,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static String row(String model, String side, int batch, double rate, double ms, double bestMs,
             long flops, double gflops, double matmul, String ratio, String bestRatio) {
-        return String.format(Locale.ROOT, "%-8s %-6s %5d %9.3f %10.1f %10.1f %10.2f %9.1f %14.1f %11s %10s",
-                model, side, batch, rate, ms, bestMs, flops / 1e9, gflops, matmul, ratio, bestRatio);
+        String perIteration = flops == 0 ? "-" : String.format(Locale.ROOT, "%.2f", flops / 1e9);
+        String rateOfFlops = flops == 0 ? "-" : String.format(Locale.ROOT, "%.1f", gflops);
+        return String.format(Locale.ROOT, "%-8s %-6s %5d %9.3f %10.1f %10.1f %10s %9s %14.1f %11s %10s",
+                model, side, batch, rate, ms, bestMs, perIteration, rateOfFlops, matmul, ratio, bestRatio);
     }
 
     private Map<String, Object> results(String engineName, int threads, double matmul, List<Timing> timings,
