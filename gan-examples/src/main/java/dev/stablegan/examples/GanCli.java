@@ -1,5 +1,6 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.djl.train.NonFiniteValuesException;
 import dev.stablegan.examples.cli.AblationCommand;
 import dev.stablegan.examples.cli.BenchCommand;
 import dev.stablegan.examples.cli.BenchMetricsCommand;
@@ -50,7 +51,8 @@ public final class GanCli {
         }
         boolean badInput = cause instanceof IllegalArgumentException || cause instanceof java.io.IOException;
         err.println(cmd.getCommandName() + ": error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-        if (!badInput) {
+        // A training run stopped by a non-finite gradient is explained by its message (step, network, parameter).
+        if (!badInput && !(cause instanceof NonFiniteValuesException)) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -97,7 +97,7 @@ public final class DjlGanTrainer implements GanTrainer {
         }
         this.spec = spec;
         this.data = data;
-        provenance.put("cpu_convolutions", EngineSetup.safeConvolutions());
+        provenance.put("native_memory_guard", EngineSetup.guardNativeMemory());
         this.manager = NDManager.newBaseManager(Device.cpu());
         boolean ok = false;
         try {

@@ -110,7 +110,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
     public SemiSupervisedTrainer(Settings settings, SequentialBlock body, SequentialBlock head, Block generator, float[] initBatch,
             int inputDim) {
         this.settings = settings;
-        EngineSetup.safeConvolutions();
+        EngineSetup.guardNativeMemory();
         this.manager = NDManager.newBaseManager(Device.cpu());
         this.body = body;
         this.head = head;

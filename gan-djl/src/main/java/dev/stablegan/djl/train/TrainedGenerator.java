@@ -58,7 +58,7 @@ public final class TrainedGenerator implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
         }
-        EngineSetup.safeConvolutions();
+        EngineSetup.guardNativeMemory();
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         Block generator;
         try (DataInputStream in = contents.bodyStream()) {

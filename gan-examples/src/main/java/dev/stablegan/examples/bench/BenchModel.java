@@ -24,16 +24,16 @@ import java.util.stream.Collectors;
  *       8 Gaussians, batch 256 (the paper's toy setting).
  *   <li>{@code dcgan32}: {@code Dcgan32Generator(128, 3, 64)} and {@code Dcgan32Critic(3, 64)} on uniform
  *       noise images {@code [3, 32, 32]} in {@code [-1, 1)}, batch 64 (the CIFAR-10 setting).
- *   <li>{@code resnet32}: the robustness grid's ResNet family at 32x32 ({@code ImageGenerator(RESNET, 128, 3, 32, 64)},
- *       layer-normalized {@code ImageCritic(RESNET, 3, 32, 64)}, 101 layers each) on the same noise images, batch 64.
+ *   <li>{@code resnet32}: the robustness grid's ResNet family at 32x32 ({@code ImageGenerator(RESNET, 128, 3, 32, 32)},
+ *       layer-normalized {@code ImageCritic(RESNET, 3, 32, 32)}, 101 layers each) on the same noise images, batch 32.
  *       No analytic FLOP count: its FLOP columns are empty.
  * </ul>
  */
 public enum BenchModel {
     TOY_MLP("toy-mlp", new NetworkSpec.Mlp(2, 512, 3, 2), new NetworkSpec.Mlp(2, 512, 3, 1), 256),
     DCGAN32("dcgan32", new NetworkSpec.Dcgan32Generator(128, 3, 64), new NetworkSpec.Dcgan32Critic(3, 64), 64),
-    RESNET32("resnet32", new NetworkSpec.ImageGenerator(ImageArchitecture.RESNET, 128, 3, 32, 64),
-            new NetworkSpec.ImageCritic(ImageArchitecture.RESNET, 3, 32, 64, NetworkSpec.Normalization.LAYER), 64);
+    RESNET32("resnet32", new NetworkSpec.ImageGenerator(ImageArchitecture.RESNET, 128, 3, 32, 32),
+            new NetworkSpec.ImageCritic(ImageArchitecture.RESNET, 3, 32, 32, NetworkSpec.Normalization.LAYER), 32);
 
     /** Critic steps per generator step. */
     public static final int CRITIC_STEPS = 5;

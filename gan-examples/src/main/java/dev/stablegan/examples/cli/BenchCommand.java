@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
             "Time WGAN-GP generator iterations (5 critic steps + 1 generator step, batch 256 for toy-mlp, 64 for"
-                    + " dcgan32 and resnet32) and report iterations/s, ms/iteration, estimated GFLOP/s (analytic count:"
+                    + " dcgan32, 32 for resnet32) and report iterations/s, ms/iteration, estimated GFLOP/s (analytic count:"
                     + " n_critic (F(G) + 12 F(D)) + 3 F(G) + 3 F(D), F = forward FLOPs of the Linear and conv"
                     + " layers) beside a large matmul's GFLOP/s from the same run.",
             "With --peer, also run the Python PyTorch peer scripts/bench_peer.py (Debian's python3-torch;"

@@ -14,53 +14,71 @@ import dev.stablegan.djl.testing.PoisonedAllocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The guard against libtorch 2.7.1's oneDNN convolution bug (docs/onednn-convolution-bug.md): the build runs every test
- * under an allocator that fills fresh memory with NaN bytes, and the training paths switch oneDNN off.
+ * under an allocator that fills fresh memory with NaN bytes, and the training paths make libtorch zero-fill its CPU
+ * allocations. Each test leaves the switches as the guard sets them.
  */
-class OneDnnConvolutionsTests {
+class NativeMemoryGuardTests {
+
+    @BeforeEach
+    void guard() {
+        EngineSetup.guardNativeMemory();
+        assumeTrue(TorchNativeSwitches.available(), "no libtorch_cpu.so / libc10.so in /proc/self/maps (not Linux)");
+    }
 
     @Test
     void theTestsRunUnderThePoisonedAllocator() {
         assumeTrue(PoisonedAllocator.preloaded().isPresent(), PoisonedAllocator::whyNot);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            float[] fresh = manager.create(new Shape(4096)).toFloatArray(); // torch::empty: never written
+        try {
+            TorchNativeSwitches.setZeroFill(false);
+            float[] fresh = freshMemory();
             assertThat(nonFinite(fresh)).as("NaN values in uninitialised libtorch memory under %s",
                     PoisonedAllocator.preloaded().get()).isEqualTo(fresh.length);
+        } finally {
+            TorchNativeSwitches.setZeroFill(true);
         }
     }
 
     @Test
-    void safeConvolutionsSwitchesOneDnnOffAndSaysSo() {
-        String kernels = EngineSetup.safeConvolutions();
-        assumeTrue(OneDnnConvolutions.available(), "no libtorch_cpu.so in /proc/self/maps (not Linux)");
-        assertThat(OneDnnConvolutions.enabled()).isFalse();
-        assertThat(kernels).contains("oneDNN off");
-        assertThat(EngineSetup.describeEngine()).contains("CPU convolutions: libtorch native");
+    void theDefaultGuardZeroFillsLibtorchMemoryAndSaysSo() {
+        assertThat(TorchNativeSwitches.zeroFill()).isTrue();
+        assertThat(TorchNativeSwitches.oneDnn()).as("oneDNN stays on").isTrue();
+        float[] fresh = freshMemory();
+        assertThat(fresh).containsOnly(0f);
+        assertThat(EngineSetup.describeEngine()).contains("native-memory guard: zero-fill");
     }
 
     /**
      * The minimal case of the upstream bug: input gradient of a 3x3 convolution, 3 input and 8 output channels, batch 2.
-     * With oneDNN on, its AVX-512 (or AVX2) backward-data kernel pads the weights into a fresh buffer and reads the unwritten
-     * padding, NaN under the poisoned allocator; libtorch's own kernel gives finite gradients. If the first half ever
-     * fails, a fixed libtorch has arrived and the workaround can go (say so in docs/onednn-convolution-bug.md).
+     * oneDNN's AVX-512 (or AVX2) backward-data kernel pads the weights into a fresh buffer from libtorch's allocator and
+     * reads the unwritten padding: NaN under the poisoned allocator, unless the allocator zero-fills; libtorch's own kernel
+     * (oneDNN off) is finite either way. If the first assertion ever fails, a fixed libtorch has arrived and the guard can
+     * go (say so in docs/onednn-convolution-bug.md).
      */
     @Test
-    void withOneDnnOnTheInputGradientReadsUninitialisedMemory() throws IOException {
+    void oneDnnReadsUnwrittenPaddingUnlessTheAllocatorZeroFills() throws IOException {
         assumeTrue(PoisonedAllocator.preloaded().isPresent(), PoisonedAllocator::whyNot);
-        EngineSetup.safeConvolutions();
-        assumeTrue(OneDnnConvolutions.available(), "no libtorch_cpu.so in /proc/self/maps (not Linux)");
         assumeTrue(vectorExtensions(), "the CPU has neither AVX-512 nor AVX2, whose oneDNN kernels pad the weights");
         try {
-            OneDnnConvolutions.setEnabled(true);
-            assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient under the poisoned allocator")
-                    .isPositive();
+            TorchNativeSwitches.setZeroFill(false);
+            assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient, no zero fill").isPositive();
+            TorchNativeSwitches.setOneDnn(false);
+            assertThat(nonFinite(inputGradient())).as("non-finite values of libtorch's own kernel's input gradient").isZero();
         } finally {
-            OneDnnConvolutions.setEnabled(false);
+            TorchNativeSwitches.setOneDnn(true);
+            TorchNativeSwitches.setZeroFill(true);
         }
-        assertThat(nonFinite(inputGradient())).as("non-finite values of libtorch's own kernel's input gradient").isZero();
+        assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient, zero fill").isZero();
+    }
+
+    private static float[] freshMemory() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return manager.create(new Shape(4096)).toFloatArray(); // torch::empty: never written
+        }
     }
 
     private static float[] inputGradient() {
