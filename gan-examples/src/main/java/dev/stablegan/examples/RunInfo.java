@@ -1,5 +1,6 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class RunInfo {
     }
 
     /**
-     * The code and engine behind a number: {@code git_revision}, {@code engine} and {@code threads} (only when
+     * The code and engine behind a number: {@code git_revision}, {@code engine}, {@code device} and {@code threads} (only when
      * {@code withEngine}: describing the engine loads it), {@code jdk}; an ordered map to extend.
      */
     public static Map<String, Object> provenance(boolean withEngine) {
@@ -41,6 +42,7 @@ public final class RunInfo {
         m.put("git_revision", gitRevision());
         if (withEngine) {
             m.put("engine", EngineSetup.describeEngine());
+            m.put("device", Devices.describe(Devices.defaultDevice()));
             m.put("threads", EngineSetup.threads());
         }
         m.put("jdk", jdk());

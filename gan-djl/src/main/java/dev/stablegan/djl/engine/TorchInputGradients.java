@@ -1,5 +1,6 @@
 package dev.stablegan.djl.engine;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +9,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.stablegan.djl.Devices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,13 +41,13 @@ public final class TorchInputGradients implements InputGradients {
     }
 
     /**
-     * Loads the TorchScript module from the class path.
+     * Loads the TorchScript module from the class path onto {@code device}.
      *
      * @throws IllegalStateException if the default engine is not PyTorch
      * @throws UncheckedIOException if the module cannot be read
      */
-    public static TorchInputGradients load() {
-        NDManager manager = NDManager.newBaseManager();
+    public static TorchInputGradients load(Device device) {
+        NDManager manager = Devices.newManager(device);
         try {
             if (!(manager instanceof PtNDManager ptManager)) {
                 throw new IllegalStateException(

@@ -75,6 +75,14 @@ public final class TorchNativeSwitches {
         torch.getFunction(SET_NNPACK).invokeVoid(new Object[] {context(torch), enabled ? 1 : 0});
     }
 
+    /**
+     * The folder name of the loaded libtorch, which names its version and flavour, such as
+     * {@code 2.7.1-20250812-cpu-linux-x86_64} ({@code cpu}: no CUDA) or {@code 2.5.1-cu124-linux-x86_64}.
+     */
+    public static Optional<String> nativeFolder() {
+        return loaded(TORCH).map(p -> p.getParent().getFileName().toString());
+    }
+
     private static Pointer context(NativeLibrary torch) {
         return torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
     }

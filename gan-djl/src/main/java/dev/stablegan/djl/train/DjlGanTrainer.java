@@ -22,6 +22,7 @@ import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.TensorConstants;
 import dev.stablegan.djl.engine.InputGradients;
@@ -89,7 +90,7 @@ public final class DjlGanTrainer implements GanTrainer {
     private double trainedSeconds;
     private StepReport lastReport;
 
-    private DjlGanTrainer(GanSpec spec, BatchSource data) {
+    private DjlGanTrainer(GanSpec spec, BatchSource data, Device device) {
         if (!Arrays.equals(data.exampleShape(), spec.generator().outputShape())) {
             throw new IllegalArgumentException("dataset '" + data.identity() + "': examples have shape "
                     + NetworkSpec.describe(data.exampleShape()) + " but the generator makes "
@@ -98,7 +99,8 @@ public final class DjlGanTrainer implements GanTrainer {
         this.spec = spec;
         this.data = data;
         provenance.put("native_memory_guard", EngineSetup.guardNativeMemory());
-        this.manager = NDManager.newBaseManager(Device.cpu());
+        provenance.put("device", Devices.describe(device));
+        this.manager = Devices.newManager(device);
         boolean ok = false;
         try {
             Engine.getInstance().setRandomSeed((int) (spec.seed() ^ (spec.seed() >>> 32)));
@@ -115,7 +117,7 @@ public final class DjlGanTrainer implements GanTrainer {
             this.generatorOptimizer = Optimizers.of(spec.generatorOptimizer(), manager);
             this.criticOptimizer = Optimizers.of(spec.criticOptimizer(), manager);
             this.objective = Objectives.of(spec.objective());
-            this.inputGradients = spec.objective() instanceof ObjectiveSpec.WganGp ? TorchInputGradients.load() : null;
+            this.inputGradients = spec.objective() instanceof ObjectiveSpec.WganGp ? TorchInputGradients.load(device) : null;
             boolean averaging = techniques.historicalAveraging() > 0;
             this.generatorHistory = averaging ? new HistoricalAveraging(generatorParameters, manager) : null;
             this.criticHistory = averaging ? new HistoricalAveraging(criticParameters, manager) : null;
@@ -142,12 +144,28 @@ public final class DjlGanTrainer implements GanTrainer {
     }
 
     /**
-     * A trainer with freshly initialised networks (seeded by {@code spec.seed()}).
+     * A trainer with freshly initialised networks (seeded by {@code spec.seed()}) on the process's default device
+     * ({@link Devices#defaultDevice()}).
      *
      * @throws IllegalArgumentException when the data's example shape differs from the generator's output
      */
     public static DjlGanTrainer create(GanSpec spec, BatchSource data) {
-        return new DjlGanTrainer(spec, data);
+        return create(spec, data, Devices.defaultDevice());
+    }
+
+    /**
+     * A trainer with freshly initialised networks (seeded by {@code spec.seed()}) whose parameters, optimizer state and
+     * batches all live on {@code device}; the data's batches and the noise are copied there once per batch.
+     *
+     * @throws IllegalArgumentException when the data's example shape differs from the generator's output
+     */
+    public static DjlGanTrainer create(GanSpec spec, BatchSource data, Device device) {
+        return new DjlGanTrainer(spec, data, device);
+    }
+
+    /** The device everything of this run lives on. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     @Override

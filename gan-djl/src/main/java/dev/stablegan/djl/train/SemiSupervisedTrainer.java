@@ -15,7 +15,7 @@ import ai.djl.training.ParameterStore;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.TechniquesSpec;
-import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.nn.WeightNormLinear;
 import dev.stablegan.djl.objective.SemiSupervisedLosses;
@@ -109,9 +109,14 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      */
     public SemiSupervisedTrainer(Settings settings, SequentialBlock body, SequentialBlock head, Block generator, float[] initBatch,
             int inputDim) {
+        this(settings, body, head, generator, initBatch, inputDim, Devices.defaultDevice());
+    }
+
+    /** As the other constructor, with every parameter, optimizer state and batch on {@code device}. */
+    public SemiSupervisedTrainer(Settings settings, SequentialBlock body, SequentialBlock head, Block generator, float[] initBatch,
+            int inputDim, Device device) {
         this.settings = settings;
-        EngineSetup.guardNativeMemory();
-        this.manager = NDManager.newBaseManager(Device.cpu());
+        this.manager = Devices.newManager(device);
         this.body = body;
         this.head = head;
         this.generator = generator;

@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RandomStream;
-import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -48,6 +48,16 @@ public final class TrainedGenerator implements AutoCloseable {
      * @throws IOException naming the file when it is missing, truncated, foreign or does not fit its spec
      */
     public static TrainedGenerator load(Path checkpoint) throws IOException {
+        return load(checkpoint, Devices.defaultDevice());
+    }
+
+    /**
+     * Loads the generator stored in {@code checkpoint} onto {@code device}; a checkpoint holds no device, so one written
+     * on a GPU loads on the CPU and the other way round.
+     *
+     * @throws IOException naming the file when it is missing, truncated, foreign, non-finite or does not fit its spec
+     */
+    public static TrainedGenerator load(Path checkpoint, Device device) throws IOException {
         CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
         GanSpec spec;
         long step;
@@ -58,8 +68,7 @@ public final class TrainedGenerator implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
         }
-        EngineSetup.guardNativeMemory();
-        NDManager manager = NDManager.newBaseManager(Device.cpu());
+        NDManager manager = Devices.newManager(device);
         Block generator;
         try (DataInputStream in = contents.bodyStream()) {
             generator = DjlGanTrainer.generatorWithReference(spec, manager);

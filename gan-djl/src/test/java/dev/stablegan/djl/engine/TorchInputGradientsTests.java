@@ -25,7 +25,7 @@ class TorchInputGradientsTests {
     @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
-        gradients = TorchInputGradients.load();
+        gradients = TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice());
     }
 
     @AfterAll

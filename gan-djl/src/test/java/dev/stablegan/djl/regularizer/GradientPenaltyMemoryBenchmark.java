@@ -55,7 +55,7 @@ final class GradientPenaltyMemoryBenchmark {
                 System.getProperty("ai.djl.pytorch.num_threads", "default"));
         try (NDManager manager = NDManager.newBaseManager();
                 InputGradients gradients =
-                        "backward".equals(variant) ? new BackwardInputGradients() : TorchInputGradients.load()) {
+                        "backward".equals(variant) ? new BackwardInputGradients() : TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice())) {
             Block critic = dcganCritic();
             critic.initialize(manager, DataType.FLOAT32, new Shape(64, 3, 32, 32));
             run(manager, critic, new Shape(3, 32, 32), 64, gradients, steps, every, System.out);

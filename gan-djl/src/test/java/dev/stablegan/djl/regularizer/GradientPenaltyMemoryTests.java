@@ -24,7 +24,7 @@ class GradientPenaltyMemoryTests {
     void residentMemoryStaysFlatOverManyPenaltySteps() {
         List<Double> resident;
         try (NDManager manager = NDManager.newBaseManager();
-                TorchInputGradients gradients = TorchInputGradients.load()) {
+                TorchInputGradients gradients = TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice())) {
             Block critic = GradientPenaltyMemoryBenchmark.dcganCritic();
             critic.initialize(manager, DataType.FLOAT32, new Shape(16, 3, 32, 32));
             resident = GradientPenaltyMemoryBenchmark.run(

@@ -34,7 +34,7 @@ class GradientPenaltyTests {
     @BeforeAll
     static void open() {
         manager = NDManager.newBaseManager();
-        gradients = TorchInputGradients.load();
+        gradients = TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice());
     }
 
     @AfterAll

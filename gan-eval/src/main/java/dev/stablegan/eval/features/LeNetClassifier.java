@@ -1,5 +1,6 @@
 package dev.stablegan.eval.features;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -100,7 +102,13 @@ public final class LeNetClassifier implements FeatureExtractor {
 
     /** A network from its saved parameters; the card supplies provenance. */
     public static LeNetClassifier fromBytes(String name, String scoreSuffix, JsonObject card, byte[] params) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
+        return fromBytes(name, scoreSuffix, card, params, Devices.defaultDevice());
+    }
+
+    /** A network from its saved parameters, on {@code device}; the card supplies provenance. */
+    public static LeNetClassifier fromBytes(String name, String scoreSuffix, JsonObject card, byte[] params, Device device)
+            throws IOException {
+        NDManager manager = Devices.newManager(device);
         try {
             SequentialBlock net = LeNet.network();
             LeNet.initialize(net, manager);

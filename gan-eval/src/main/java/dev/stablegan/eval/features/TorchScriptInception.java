@@ -1,5 +1,6 @@
 package dev.stablegan.eval.features;
 
+import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.stablegan.djl.Devices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,12 +59,22 @@ public final class TorchScriptInception implements FeatureExtractor {
      * @throws IllegalArgumentException when it is not a TorchScript module, naming it
      */
     public static TorchScriptInception load(Path file) throws IOException {
+        return load(file, Devices.defaultDevice());
+    }
+
+    /**
+     * Loads the module in {@code file} onto {@code device}.
+     *
+     * @throws IOException when the file is missing or unreadable, naming it
+     * @throws IllegalArgumentException when it is not a TorchScript module, naming it
+     */
+    public static TorchScriptInception load(Path file, Device device) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such TorchScript file (pass the FID Inception"
                     + " inception-2015-12-05.pt)");
         }
         String sha256 = Sha256.of(file);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = Devices.newManager(device);
         try {
             if (!(manager instanceof PtNDManager pt)) {
                 throw new IllegalStateException("TorchScript needs the PyTorch engine, not " + manager.getEngine().getEngineName());

@@ -2,6 +2,7 @@ package dev.stablegan.eval.metric;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.linalg.Float64Arrays;
 import dev.stablegan.eval.linalg.SymmetricMatrices;
@@ -63,7 +64,7 @@ public final class FrechetDistance {
         List<String> warnings = new ArrayList<>();
         warnIfFewSamples(real, warnings);
         warnIfFewSamples(fake, warnings);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newHostManager()) {
             Side a = Side.of(manager, real);
             Side b = Side.of(manager, fake);
             double meanTerm = squaredDistance(a.mean, b.mean);
@@ -87,7 +88,7 @@ public final class FrechetDistance {
         }
         int d = real.dimension();
         List<String> warnings = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newHostManager()) {
             Side first = new Side("real", real.count(), real.mean(), real.covariance(),
                     Float64Arrays.upload(manager, real.covariance(), d, d), null);
             NDArray second = Float64Arrays.upload(manager, fake.covariance(), d, d);

@@ -2,6 +2,7 @@ package dev.stablegan.eval.metric;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.linalg.Float64Arrays;
 
@@ -51,7 +52,7 @@ public record GaussianMoments(int count, double[] mean, double[] covariance) {
      */
     public static GaussianMoments of(FeatureMatrix x) {
         x.requireRows(2, "a covariance");
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newHostManager()) {
             NDArray data = Float64Arrays.upload(manager, x);
             NDArray mean = data.mean(new int[] {0});
             NDArray covariance = Float64Arrays.covarianceOfCentred(data.sub(mean));

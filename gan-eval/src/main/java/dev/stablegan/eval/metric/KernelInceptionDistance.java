@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.linalg.Float64Arrays;
 
@@ -57,7 +58,7 @@ public final class KernelInceptionDistance {
         int[] realOrder = identity(real.rows());
         int[] fakeOrder = identity(fake.rows());
         double[] values = new double[subsets];
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newHostManager()) {
             NDArray x = Float64Arrays.upload(manager, real);
             NDArray y = Float64Arrays.upload(manager, fake);
             for (int s = 0; s < subsets; s++) {

@@ -2,6 +2,7 @@ package dev.stablegan.eval.metric;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.linalg.Float64Arrays;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public final class PrecisionRecallDensityCoverage {
         fake.requireRows(precisionRecallK + 1, "a k=" + precisionRecallK + " nearest-neighbour radius");
         int n = real.rows();
         int m = fake.rows();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newHostManager()) {
             Points x = Points.of(manager, real);
             Points y = Points.of(manager, fake);
             double[][] realRadii = squaredRadii(manager, x, new int[] {precisionRecallK, densityCoverageK});

@@ -265,7 +265,7 @@ public final class ImprovedGanAblation {
         int chunk = 250;
         for (int start = 0; start < n; start += chunk) {
             int count = Math.min(chunk, n - start);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = trainer.manager().newSubManager()) {
                 float[] part = trainer.sample(m, random, count).toFloatArray();
                 System.arraycopy(part, 0, out, start * IMAGE * IMAGE, part.length);
             }

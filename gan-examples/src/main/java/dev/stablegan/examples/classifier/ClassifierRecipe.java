@@ -18,6 +18,7 @@ import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.optim.Adam;
@@ -89,7 +90,7 @@ public final class ClassifierRecipe {
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, not what is checked out later
         long started = System.nanoTime();
         byte[] params;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newManager(Devices.defaultDevice())) {
             Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
             SequentialBlock net = LeNet.network();
             LeNet.initialize(net, manager);

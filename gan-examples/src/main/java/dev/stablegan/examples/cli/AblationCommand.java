@@ -65,6 +65,9 @@ public final class AblationCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Spec
     CommandSpec spec;
 
@@ -75,6 +78,7 @@ public final class AblationCommand implements Callable<Integer> {
         List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(settings, variants);
         AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
+        device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
         LabelledImages train = family.train(cache, err);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
+import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.examples.bench.BenchModel;
@@ -201,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** GFLOP/s of {@code n x n} float32 matmuls in libtorch: {@code 2 n^3} FLOPs each, at least two timed. */
     static double matmulGflops(int n, double budgetSeconds) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Devices.newManager(Devices.defaultDevice())) {
             NDArray a = manager.randomUniform(0f, 1f, new Shape(n, n));
             NDArray b = manager.randomUniform(0f, 1f, new Shape(n, n));
             a.matMul(b).close();

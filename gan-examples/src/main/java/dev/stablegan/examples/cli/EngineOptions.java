@@ -1,18 +1,23 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.djl.EngineSetup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Engine options shared by every training command. */
+/** Engine options shared by every training command: {@code --threads} and {@code --device}. */
 public final class EngineOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; measured fastest for small MLPs on 2 cores,"
                     + " see docs/benchmarks.md).", defaultValue = "1")
     int threads;
 
-    /** Loads the engine offline with the chosen thread count. */
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
+    /** Loads the engine offline with the chosen thread count and makes the chosen device the process default. */
     public void apply() {
         EngineSetup.configure(threads);
+        device.apply(System.err);
     }
 
     public int threads() {

@@ -67,6 +67,9 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +89,7 @@ public final class SslMnistCommand implements Callable<Integer> {
                 distance(featureMatching), maxMinutes, decayFrom);
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
+        device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
         LabelledImages train = MnistFamily.MNIST.train(cache, err);

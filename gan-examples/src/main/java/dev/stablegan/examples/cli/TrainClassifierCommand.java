@@ -50,6 +50,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Spec
     CommandSpec spec;
 
@@ -63,6 +66,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
                 trainLimit);
         AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
+        device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
         LabelledImages train = family.train(cache, err);

@@ -290,7 +290,7 @@ public final class RobustnessSweep {
         float[] out = new float[n * per];
         for (int start = 0; start < n; start += 250) {
             int count = Math.min(250, n - start);
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = trainer.manager().newSubManager()) {
                 float[] part = trainer.sample(m, random, count).toFloatArray();
                 System.arraycopy(part, 0, out, start * per, part.length);
             }

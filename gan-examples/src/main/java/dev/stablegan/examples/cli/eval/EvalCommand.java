@@ -13,19 +13,20 @@ import dev.stablegan.eval.metric.KernelInceptionDistance;
 import dev.stablegan.eval.metric.NgramJensenShannon;
 import dev.stablegan.eval.metric.PrecisionRecallDensityCoverage;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.cli.DeviceOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code ./gan eval METRIC}: sample scores from the command line, one JSON object on stdout per call (at least
@@ -51,12 +52,16 @@ public final class EvalCommand implements Runnable {
                         + " an engine already running in this JVM).")
         Integer threads;
 
+        @Mixin
+        DeviceOption device = new DeviceOption();
+
         void configure() {
             if (threads == null) {
                 EngineSetup.configureUnlessLoaded(Runtime.getRuntime().availableProcessors());
             } else {
                 EngineSetup.configure(threads);
             }
+            device.apply(System.err);
         }
     }
 
