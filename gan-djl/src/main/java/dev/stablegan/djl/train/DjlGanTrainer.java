@@ -67,6 +67,8 @@ public final class DjlGanTrainer implements GanTrainer {
     private final GanSpec spec;
     private final BatchSource data;
     private final NDManager manager;
+    /** The recent steps' scalars, apart from {@link #manager} so that they never look like its growth. */
+    private final NDManager reports;
     private final Block generator;
     private final Block critic;
     private final ParameterStore store;
@@ -89,6 +91,9 @@ public final class DjlGanTrainer implements GanTrainer {
     private boolean stopRequested;
     private double trainedSeconds;
     private StepReport lastReport;
+    private final java.util.ArrayDeque<StepScalars> recentScalars = new java.util.ArrayDeque<>();
+    private boolean deferFiniteChecks;
+    private long hostReads;
 
     private DjlGanTrainer(GanSpec spec, BatchSource data, Device device) {
         if (!Arrays.equals(data.exampleShape(), spec.generator().outputShape())) {
@@ -100,7 +105,9 @@ public final class DjlGanTrainer implements GanTrainer {
         this.data = data;
         provenance.put("native_memory_guard", EngineSetup.guardNativeMemory());
         provenance.put("device", Devices.describe(device));
+        this.deferFiniteChecks = device.isGpu();
         this.manager = Devices.newManager(device);
+        this.reports = Devices.newManager(device);
         boolean ok = false;
         try {
             Engine.getInstance().setRandomSeed((int) (spec.seed() ^ (spec.seed() >>> 32)));
@@ -127,6 +134,7 @@ public final class DjlGanTrainer implements GanTrainer {
         } finally {
             if (!ok) {
                 manager.close();
+                reports.close();
             }
         }
         provenance.put("dataset", data.identity());
@@ -226,10 +234,28 @@ public final class DjlGanTrainer implements GanTrainer {
         return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The report's scalars stay on the device until a listener (or the caller) reads them, in one copy, within
+     * {@value StepScalars#KEPT_STEPS} steps; a step whose scalars nobody reads copies nothing to the host (on a CPU the
+     * gradient checks still read one value per update, see {@link #deferFiniteChecks}).
+     *
+     * @throws NonFiniteValuesException when a gradient is not finite (the update is not applied)
+     * @throws IllegalStateException when the schedule has ended
+     */
     @Override
     public StepReport step() {
+        if (step >= spec.schedule().generatorSteps()) {
+            throw new IllegalStateException("step: the schedule ends at step " + spec.schedule().generatorSteps()
+                    + " and this run is there; nothing to train");
+        }
         long started = System.nanoTime();
-        Map<String, Double> scalars = new LinkedHashMap<>();
+        StepScalars scalars = new StepScalars(step + 1, reports, () -> hostReads++);
+        recentScalars.addLast(scalars);
+        while (recentScalars.size() > StepScalars.KEPT_STEPS) {
+            recentScalars.removeFirst().expire();
+        }
         int batch = spec.schedule().batchSize();
         double lrFactor = spec.schedule().learningRateFactor(step);
         try (NDManager scope = manager.newSubManager()) {
@@ -241,14 +267,14 @@ public final class DjlGanTrainer implements GanTrainer {
         step++;
         double seconds = (System.nanoTime() - started) / 1e9;
         trainedSeconds += seconds;
-        lastReport = new StepReport(step, spec.schedule().generatorSteps(), scalars, seconds);
+        lastReport = StepReport.deferred(step, spec.schedule().generatorSteps(), scalars::read, seconds);
         for (GanListener l : listeners) {
             l.onStep(lastReport);
         }
         return lastReport;
     }
 
-    private void criticStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars, int update) {
+    private void criticStep(NDManager outer, int batch, double lrFactor, StepScalars scalars, int update) {
         try (NDManager scope = outer.newSubManager()) {
             NDArray real = data.next(scope, dataRandom, batch);
             checkBatchShape(real, batch);
@@ -259,19 +285,19 @@ public final class DjlGanTrainer implements GanTrainer {
                 NDArray dReal = forward(critic, real, true);
                 NDArray dFake = forward(critic, fake, true);
                 NDArray loss = objective.criticLoss(dReal, dFake);
-                scalars.put("critic_loss", (double) loss.getFloat());
-                scalars.put("wasserstein_estimate", (double) dReal.mean().sub(dFake.mean()).getFloat());
+                scalars.put("critic_loss", loss);
+                scalars.put("wasserstein_estimate", dReal.mean().sub(dFake.mean()));
                 if (spec.objective() instanceof ObjectiveSpec.WganGp gp) {
                     GradientPenalty.Result penalty = GradientPenalty.compute(x -> forward(critic, x, true), real, fake, eps,
                             gp.lambda(), gp.oneSided(), inputGradients);
-                    scalars.put("gradient_penalty", (double) penalty.penalty().getFloat());
-                    scalars.put("gradient_norm", (double) penalty.norms().mean().getFloat());
+                    scalars.put("gradient_penalty", penalty.penalty());
+                    scalars.put("gradient_norm", penalty.norms().mean());
                     loss = loss.add(penalty.penalty());
                 }
                 loss = withHistoricalPenalty(scope, loss, criticHistory, "critic_historical_penalty", scalars);
                 collector.backward(loss);
             }
-            FiniteValues.requireFiniteGradients(namedCriticParameters, "critic", scope, "step " + (step + 1) + ", critic update "
+            checkGradients(namedCriticParameters, "critic", scope, scalars, "step " + (step + 1) + ", critic update "
                     + (update + 1) + " of " + spec.schedule().criticSteps());
             criticOptimizer.step(criticParameters, lrFactor);
             if (criticHistory != null) {
@@ -293,7 +319,7 @@ public final class DjlGanTrainer implements GanTrainer {
         }
     }
 
-    private void generatorStep(NDManager outer, int batch, double lrFactor, Map<String, Double> scalars) {
+    private void generatorStep(NDManager outer, int batch, double lrFactor, StepScalars scalars) {
         try (NDManager scope = outer.newSubManager()) {
             NDArray realFeatures = null;
             if (techniques.featureMatching() != null) {
@@ -307,17 +333,45 @@ public final class DjlGanTrainer implements GanTrainer {
                 NDArray fake = forward(generator, z, true);
                 NDArray loss = realFeatures == null ? objective.generatorLoss(forward(critic, fake, true))
                         : FeatureMatching.loss(realFeatures, criticFeatures(fake), techniques.featureMatching());
-                scalars.put("generator_loss", (double) loss.getFloat());
+                scalars.put("generator_loss", loss);
                 loss = withHistoricalPenalty(scope, loss, generatorHistory, "generator_historical_penalty", scalars);
                 collector.backward(loss);
             }
-            FiniteValues.requireFiniteGradients(namedGeneratorParameters, "generator", scope, "step " + (step + 1)
-                    + ", generator update");
+            checkGradients(namedGeneratorParameters, "generator", scope, scalars, "step " + (step + 1) + ", generator update");
             generatorOptimizer.step(generatorParameters, lrFactor);
             if (generatorHistory != null) {
                 generatorHistory.record();
             }
         }
+    }
+
+    /**
+     * Checks the gradients of one player before its optimizer applies them: at once (one value read back) unless checks
+     * are deferred, in which case the sum waits on the device with the step's scalars.
+     */
+    private void checkGradients(Map<String, Parameter> parameters, String network, NDManager scope, StepScalars scalars,
+            String when) {
+        NDArray sum = FiniteValues.gradientSum(parameters, scope);
+        if (deferFiniteChecks) {
+            scalars.deferGradientCheck(sum);
+        } else {
+            hostReads++;
+            FiniteValues.requireFiniteGradients(sum, parameters, network, scope, when);
+        }
+    }
+
+    /**
+     * Defers the gradient checks to the moment the step's scalars are read, so that a step nobody logs reads nothing
+     * back: the default on an accelerator, where each read stalls the pipeline. The price: a non-finite gradient is
+     * applied before it is found (checkpoints still refuse non-finite parameters).
+     */
+    public void deferFiniteChecks(boolean defer) {
+        this.deferFiniteChecks = defer;
+    }
+
+    /** Device-to-host reads this trainer has made for its checks and reports (for tests of the no-sync contract). */
+    long hostReads() {
+        return hostReads;
     }
 
     /** The activations of the critic's feature layers (training mode), the features feature matching compares. */
@@ -336,12 +390,12 @@ public final class DjlGanTrainer implements GanTrainer {
 
     /** {@code loss + w * penalty} when historical averaging is on (the penalty reported as {@code name}), else {@code loss}. */
     private NDArray withHistoricalPenalty(NDManager scope, NDArray loss, HistoricalAveraging history, String name,
-            Map<String, Double> scalars) {
+            StepScalars scalars) {
         if (history == null) {
             return loss;
         }
         NDArray penalty = history.penalty(scope);
-        scalars.put(name, (double) penalty.getFloat());
+        scalars.put(name, penalty);
         return loss.add(penalty.mul(TensorConstants.scalar(scope, techniques.historicalAveraging(), penalty.getDataType())));
     }
 
@@ -471,6 +525,11 @@ public final class DjlGanTrainer implements GanTrainer {
 
     @Override
     public void close() {
+        // Reports read after the run (tests, summaries) keep working: what no listener read is read now, once.
+        recentScalars.forEach(StepScalars::readForLater);
+        recentScalars.forEach(StepScalars::expire);
+        recentScalars.clear();
+        reports.close();
         if (inputGradients != null) {
             inputGradients.close();
         }

@@ -23,12 +23,10 @@ final class FiniteValues {
     private FiniteValues() {}
 
     /**
-     * Throws when a gradient of {@code parameters} (one network's, by name) has a NaN or infinite value.
-     *
-     * @param when where in the run, such as {@code "step 12, critic update 3 of 5"}, for the message
-     * @throws NonFiniteValuesException naming the first such parameter
+     * {@code sum_p sum(grad_p)} over {@code parameters}, on their device (nothing is read back); finite whenever every
+     * gradient is. {@code null} when no parameter has a gradient.
      */
-    static void requireFiniteGradients(Map<String, Parameter> parameters, String networkName, NDManager scope, String when) {
+    static NDArray gradientSum(Map<String, Parameter> parameters, NDManager scope) {
         NDList sums = new NDList(parameters.size());
         for (Parameter p : parameters.values()) {
             NDArray w = p.getArray();
@@ -41,11 +39,23 @@ final class FiniteValues {
             }
         }
         if (sums.isEmpty()) {
-            return;
+            return null;
         }
         NDArray total = NDArrays.stack(sums).sum();
         total.attach(scope);
-        if (Float.isFinite(total.getFloat())) {
+        return total;
+    }
+
+    /**
+     * Throws when {@code gradientSum} (read back here: one value) is not finite and a gradient of {@code parameters}
+     * (one network's, by name) has a NaN or infinite value.
+     *
+     * @param when where in the run, such as {@code "step 12, critic update 3 of 5"}, for the message
+     * @throws NonFiniteValuesException naming the first such parameter
+     */
+    static void requireFiniteGradients(NDArray gradientSum, Map<String, Parameter> parameters, String networkName,
+            NDManager scope, String when) {
+        if (gradientSum == null || Float.isFinite(gradientSum.getFloat())) {
             return;
         }
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
@@ -63,6 +73,11 @@ final class FiniteValues {
                 }
             }
         }
+    }
+
+    /** {@link #requireFiniteGradients(NDArray, Map, String, NDManager, String)} with the sum computed here. */
+    static void requireFiniteGradients(Map<String, Parameter> parameters, String networkName, NDManager scope, String when) {
+        requireFiniteGradients(gradientSum(parameters, scope), parameters, networkName, scope, when);
     }
 
     /**

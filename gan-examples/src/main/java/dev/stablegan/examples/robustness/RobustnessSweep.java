@@ -16,6 +16,7 @@ import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.djl.train.NonFiniteValuesException;
 import dev.stablegan.djl.train.SpecJson;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.features.Extraction;
@@ -58,7 +59,7 @@ import java.util.Map;
  * twentieth of the steps), {@code metrics.jsonl}, {@code losses.png}, {@code samples.png} and, once scored,
  * {@code result.json}. A cell with a result for the same spec is not trained again; one with only a checkpoint
  * continues from it, so a killed sweep carries on where it stopped. A cell whose losses stop being finite ends
- * there as {@code diverged}.
+ * there as {@code diverged} (so does a non-finite gradient, which the trainer refuses to apply).
  *
  * <p>Scores come from the network given, named in every score: for MNIST and Fashion-MNIST the data's own classifier
  * (gan-eval's shipped LeNet; not Inception numbers), for colour data such as LSUN a TorchScript Inception the user
@@ -163,9 +164,16 @@ public final class RobustnessSweep {
             trainer.addListener(ConsoleProgress.onStderr());
             trainer.addListener(new JsonlMetrics(dir.resolve("metrics.jsonl"), Math.max(1, s.steps() / 500)));
             trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, Math.max(50, s.steps() / 20)));
-            trainer.run();
-            diverged = guard.stoppedAt >= 0;
-            divergedAt = guard.what;
+            try {
+                trainer.run();
+                diverged = guard.stoppedAt >= 0;
+                divergedAt = guard.what;
+            } catch (NonFiniteValuesException e) {
+                // The step that made a non-finite gradient was refused, so the networks are still finite.
+                diverged = true;
+                divergedAt = e.getMessage();
+                log.printf("robustness: %s %s diverged: %s%n", a.id(), m.id(), e.getMessage());
+            }
             seconds = trainer.trainedSeconds();
             samples = generate(trainer, s.samples(), s.seed(), train);
         }
