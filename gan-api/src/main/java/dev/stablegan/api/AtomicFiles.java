@@ -2,6 +2,8 @@ package dev.stablegan.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +15,9 @@ import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never half a file:
- * the bytes go to a temporary file in the same folder, which is then moved over the target.
+ * the bytes go to a temporary file {@code .NAME.RANDOM.tmp} in the same folder, are forced to the disk, and the file is
+ * moved over the target, after which the folder is forced too (so a power loss keeps the old file or the new one).
+ * A temporary file left by a killed process is removed by the next owner of the folder ({@link RunFolderLock}).
  */
 public final class AtomicFiles {
     private static final SecureRandom TEMP_NAMES = new SecureRandom();
@@ -32,17 +36,41 @@ public final class AtomicFiles {
         // Not Files.createTempFile: it makes the file owner-only (0600); CREATE_NEW keeps the usual umask mode.
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
+                out.flush();
+                channel.force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(dir);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(target.getFileName().toString())) {
+                throw e;
+            }
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Forces a folder's entries (a rename) to the disk where the platform allows opening a folder; elsewhere a no-op. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform opens folders (Windows); the file itself was forced.
+        }
+    }
+
+    /** Whether {@code file} is a temporary file of {@link #write} (a leftover when its writer was killed). */
+    static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp") && name.length() > 5;
     }
 
     public static void writeString(Path target, String content) throws IOException {
@@ -55,6 +83,9 @@ public final class AtomicFiles {
      * @throws IOException naming the folder when it cannot be created or written
      */
     public static void ensureWritableDirectory(Path dir) throws IOException {
+        if (dir.toString().isEmpty()) {
+            throw new IOException("output folder: an empty path (it would be the current directory); name a folder");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

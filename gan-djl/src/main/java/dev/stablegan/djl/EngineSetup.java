@@ -23,6 +23,9 @@ public final class EngineSetup {
     /** Environment variable with the same meaning as {@link #GUARD_PROPERTY}; it wins over the property. */
     public static final String GUARD_VARIABLE = "STABLEGAN_NATIVE_GUARD";
 
+    /** More intra-op threads than this many per processor only oversubscribe the machine (and thousands hang it). */
+    static final int THREADS_PER_PROCESSOR = 4;
+
     private static volatile boolean loaded;
     private static volatile String guard;
 
@@ -31,12 +34,14 @@ public final class EngineSetup {
     /**
      * Sets offline mode and {@code threads} intra-op threads (one inter-op thread), then loads the engine.
      *
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is below 1 or above {@link #maxThreads()}
      * @throws IllegalStateException if the engine is already loaded with another thread count
      */
     public static synchronized Engine configure(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        int limit = maxThreads();
+        if (threads < 1 || threads > limit) {
+            throw new IllegalArgumentException("threads: must be between 1 and " + limit + " (" + THREADS_PER_PROCESSOR
+                    + " x the " + Runtime.getRuntime().availableProcessors() + " processors), got " + threads);
         }
         if (loaded) {
             int current = threads();
@@ -66,6 +71,11 @@ public final class EngineSetup {
             configure(threads);
         }
         return threads();
+    }
+
+    /** The most intra-op threads {@link #configure} accepts: {@value #THREADS_PER_PROCESSOR} per available processor. */
+    public static int maxThreads() {
+        return THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
     }
 
     /** The configured intra-op thread count (1 when never configured: surefire and the launcher set it). */

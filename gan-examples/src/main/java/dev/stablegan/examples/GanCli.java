@@ -1,5 +1,7 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.api.RunInterruptedException;
+import dev.stablegan.api.RunInterruption;
 import dev.stablegan.djl.train.NonFiniteValuesException;
 import dev.stablegan.examples.cli.AblationCommand;
 import dev.stablegan.examples.cli.BenchCommand;
@@ -13,13 +15,14 @@ import dev.stablegan.examples.cli.SampleCommand;
 import dev.stablegan.examples.cli.SslMnistCommand;
 import dev.stablegan.examples.cli.SslSeedsCommand;
 import dev.stablegan.examples.cli.ToyCommand;
-import dev.stablegan.examples.cli.TrainClassifierCommand;
 import dev.stablegan.examples.cli.ToyGradientsCommand;
+import dev.stablegan.examples.cli.TrainClassifierCommand;
 import dev.stablegan.examples.cli.eval.EvalCommand;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code ./gan} command line: one subcommand per reproduction or tool. */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "stablegan 0.1.0-SNAPSHOT",
@@ -33,7 +36,50 @@ public final class GanCli {
     public static final int EXIT_BAD_INPUT = 2;
 
     public static void main(String[] args) {
+        installSignalHandlers(System.err);
         System.exit(execute(args));
+    }
+
+    /**
+     * SIGTERM and SIGINT (and SIGHUP) stop a training run at the end of its current step, after its checkpoint is
+     * written, and the process exits with {@code 128 + signal}; outside training, or at a second signal, the process
+     * ends at once, as without a handler. Uses {@code sun.misc.Signal} (module jdk.unsupported) through reflection; where
+     * it is missing, signals keep the JVM's default behaviour and this says so.
+     */
+    static void installSignalHandlers(PrintStream err) {
+        try {
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            java.lang.reflect.Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            for (String name : new String[] {"TERM", "INT", "HUP"}) {
+                Object signal = signalClass.getConstructor(String.class).newInstance(name);
+                Object handler = java.lang.reflect.Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
+                        (proxy, method, arguments) -> switch (method.getName()) {
+                            case "handle" -> {
+                                onSignal("SIG" + name, err);
+                                yield null;
+                            }
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == arguments[0];
+                            default -> "signal handler for SIG" + name;
+                        });
+                handle.invoke(null, signal, handler);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            err.println("gan: SIGTERM and SIGINT will end runs without a last checkpoint (no signal handler: " + e + ")");
+        }
+    }
+
+    private static void onSignal(String name, PrintStream err) {
+        if (RunInterruption.requested() || !RunInterruption.runsActive()) {
+            RunInterruption.request(RunInterruption.requested() ? RunInterruption.signal() : name);
+            err.println("gan: " + name + ": exiting now");
+            err.flush();
+            System.exit(RunInterruption.exitCode());
+        }
+        RunInterruption.request(name);
+        err.println("gan: " + name + ": stopping after the current step and writing a checkpoint (send it again to stop at once)");
+        err.flush();
     }
 
     /** Runs the command line and returns its exit code (for tests). */
@@ -48,6 +94,11 @@ public final class GanCli {
         Throwable cause = e;
         if (cause instanceof UncheckedIOException && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof RunInterruptedException stopped) {
+            err.println(cmd.getCommandName() + ": " + stopped.getMessage());
+            err.flush();
+            return RunInterruption.exitCode();
         }
         boolean badInput = cause instanceof IllegalArgumentException || cause instanceof java.io.IOException;
         err.println(cmd.getCommandName() + ": error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));

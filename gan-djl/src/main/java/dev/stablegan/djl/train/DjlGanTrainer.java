@@ -19,6 +19,8 @@ import dev.stablegan.api.GanTrainer;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunInterruptedException;
+import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
@@ -94,6 +96,8 @@ public final class DjlGanTrainer implements GanTrainer {
     private final java.util.ArrayDeque<StepScalars> recentScalars = new java.util.ArrayDeque<>();
     private boolean deferFiniteChecks;
     private long hostReads;
+    private Path lastCheckpoint;
+    private long lastCheckpointStep = -1;
 
     private DjlGanTrainer(GanSpec spec, BatchSource data, Device device) {
         if (!Arrays.equals(data.exampleShape(), spec.generator().outputShape())) {
@@ -428,22 +432,43 @@ public final class DjlGanTrainer implements GanTrainer {
         stopRequested = true;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A {@link RunInterruption} request (SIGTERM, SIGINT through the command line) ends the loop after the step in
+     * progress; the listeners see {@code onEnd} (a {@code PeriodicCheckpoints} listener writes its checkpoint there)
+     * and then this throws.
+     *
+     * @throws RunInterruptedException after {@code onEnd}, when the run was stopped by a signal
+     */
     @Override
     public RunSummary run() {
         long started = System.nanoTime();
         stopRequested = false;
-        for (GanListener l : listeners) {
-            l.onStart(spec, step);
+        RunInterruption.runStarted();
+        try {
+            for (GanListener l : listeners) {
+                l.onStart(spec, step);
+            }
+            while (step < spec.schedule().generatorSteps() && !stopRequested && !RunInterruption.requested()) {
+                step();
+            }
+            RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,
+                    lastReport == null ? Map.of() : lastReport.scalars());
+            for (GanListener l : listeners) {
+                l.onEnd(summary);
+            }
+            if (RunInterruption.requested() && step < spec.schedule().generatorSteps()) {
+                String saved = lastCheckpoint != null && lastCheckpointStep == step
+                        ? "checkpoint " + lastCheckpoint + " holds step " + step + "; --resume continues"
+                        : "no checkpoint was written for this step (this run keeps none)";
+                throw new RunInterruptedException("stopped by " + RunInterruption.signal() + " after step " + step + " of "
+                        + spec.schedule().generatorSteps() + ": " + saved, step, RunInterruption.signal());
+            }
+            return summary;
+        } finally {
+            RunInterruption.runEnded();
         }
-        while (step < spec.schedule().generatorSteps() && !stopRequested) {
-            step();
-        }
-        RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,
-                lastReport == null ? Map.of() : lastReport.scalars());
-        for (GanListener l : listeners) {
-            l.onEnd(summary);
-        }
-        return summary;
     }
 
     /**
@@ -479,6 +504,8 @@ public final class DjlGanTrainer implements GanTrainer {
         for (GanListener l : listeners) {
             l.onCheckpoint(file, step);
         }
+        lastCheckpoint = file;
+        lastCheckpointStep = step;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.stablegan.examples.robustness;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
@@ -33,7 +34,7 @@ final class ResumableCurveJob {
         AtomicFiles.ensureWritableDirectory(dir);
         Path checkpoint = dir.resolve("checkpoint.ckpt");
         long steps = spec.schedule().generatorSteps();
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, data)) {
+        try (RunFolderLock lock = RunFolderLock.acquire(dir); DjlGanTrainer trainer = DjlGanTrainer.create(spec, data)) {
             trainer.putProvenance("git_revision", RunInfo.gitRevision());
             if (Files.exists(checkpoint)) {
                 trainer.resume(checkpoint);

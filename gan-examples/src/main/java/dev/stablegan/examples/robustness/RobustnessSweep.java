@@ -10,6 +10,7 @@ import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
@@ -143,6 +144,13 @@ public final class RobustnessSweep {
     }
 
     private static Map<String, Object> runCell(Settings s, Family a, RobustnessMethod m, GanSpec spec, ImageDataset train,
+            Extraction real, FeatureExtractor scorer, Path dir, PrintWriter log) throws IOException {
+        try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
+            return runOwnedCell(s, a, m, spec, train, real, scorer, dir, log);
+        }
+    }
+
+    private static Map<String, Object> runOwnedCell(Settings s, Family a, RobustnessMethod m, GanSpec spec, ImageDataset train,
             Extraction real, FeatureExtractor scorer, Path dir, PrintWriter log) throws IOException {
         AtomicFiles.ensureWritableDirectory(dir);
         Path checkpoint = dir.resolve("checkpoint.ckpt");

@@ -6,12 +6,13 @@ import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
-import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.djl.train.CheckpointFile;
+import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.data.LabelledImages;
@@ -111,6 +112,14 @@ public final class SslMnistExperiment {
      * every epoch start, and the time budget counts the training seconds of all its sessions.
      */
     public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
+            ConsoleProgress progress, boolean resume) throws IOException {
+        ResumableFolder.checkpoint(out, CHECKPOINT, resume); // a refused resume writes nothing
+        try (RunFolderLock lock = RunFolderLock.acquire(out)) {
+            return runOwned(s, train, test, out, log, progress, resume);
+        }
+    }
+
+    private static Outcome runOwned(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
             ConsoleProgress progress, boolean resume) throws IOException {
         if (s.labels() > train.count()) {
             throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");

@@ -10,6 +10,7 @@ import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
@@ -96,6 +97,13 @@ public final class LanguageRun {
      * @throws IOException naming the file when the output folder, the checkpoint or the saved vocabulary is unusable
      */
     public Outcome execute() throws IOException {
+        ResumableFolder.checkpoint(settings.out(), CHECKPOINT, settings.resume()); // a refused resume writes nothing
+        try (RunFolderLock lock = RunFolderLock.acquire(settings.out())) {
+            return executeOwned();
+        }
+    }
+
+    private Outcome executeOwned() throws IOException {
         Path out = settings.out();
         Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume());
         Path vocabularyFile = out.resolve(VOCABULARY);

@@ -8,6 +8,7 @@ import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunProvenance;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
@@ -105,8 +106,9 @@ public final class ToyRun {
      */
     public Outcome execute() throws IOException {
         Path out = settings.out();
-        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume());
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), new ToyBatchSource(settings.dataset()))) {
+        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume()); // a refused resume writes nothing
+        try (RunFolderLock lock = RunFolderLock.acquire(out);
+                DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), new ToyBatchSource(settings.dataset()))) {
             ResumableFolder.resumeOrStartOver(trainer, checkpoint, settings.resume(), "toy", log);
             JsonlMetrics.keepLinesUpTo(out.resolve(MODES), trainer.currentStep()); // snapshot lines of a run started over, or past its checkpoint
             long total = settings.spec().schedule().generatorSteps();

@@ -1,0 +1,53 @@
+package dev.stablegan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderLockTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFolderHasOneOwnerAtATimeAndNamesIt() throws IOException {
+        Path run = dir.resolve("run");
+        try (RunFolderLock lock = RunFolderLock.acquire(run)) {
+            assertThat(Files.readString(lock.file())).startsWith("pid " + ProcessHandle.current().pid() + " on host ");
+            assertThatThrownBy(() -> RunFolderLock.acquire(run)).isInstanceOf(IOException.class)
+                    .hasMessageContaining(run + ": in use by another run in this process (pid " + ProcessHandle.current().pid());
+        }
+        try (RunFolderLock again = RunFolderLock.acquire(run)) {
+            assertThat(again.file()).isEqualTo(run.resolve(RunFolderLock.FILE));
+        }
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsAClearError() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> RunFolderLock.acquire(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void theNextOwnerRemovesTemporaryFilesAKilledWriterLeft() throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Path leftover = Files.writeString(run.resolve(".checkpoint.ckpt.k3j2h1.tmp"), "half a checkpoint");
+        Path kept = Files.writeString(run.resolve("metrics.jsonl"), "{}\n");
+        try (RunFolderLock lock = RunFolderLock.acquire(run)) {
+            assertThat(leftover).doesNotExist();
+            assertThat(kept).exists();
+        }
+    }
+
+    @Test
+    void anEmptyOutputPathIsRefusedRatherThanTheCurrentDirectory() {
+        assertThatThrownBy(() -> RunFolderLock.acquire(Path.of(""))).isInstanceOf(IOException.class)
+                .hasMessageContaining("an empty path");
+    }
+}
