@@ -491,6 +491,12 @@ public final class DjlGanTrainer implements GanTrainer {
         JsonObject prov = new JsonObject();
         provenance.forEach(prov::addProperty);
         meta.add("provenance", prov);
+        if (lastReport != null && lastReport.step() == step) {
+            // One read at checkpoint time, so that a run resumed with nothing left to train still reports them.
+            JsonObject last = new JsonObject();
+            lastReport.scalars().forEach(last::addProperty);
+            meta.add("lastScalars", last);
+        }
         CheckpointFile.write(file, meta.toString(), out -> {
             generator.saveParameters(out);
             critic.saveParameters(out);
@@ -523,6 +529,16 @@ public final class DjlGanTrainer implements GanTrainer {
         if (mismatch != null) {
             throw new IllegalArgumentException("checkpoint " + file + ": was written for a different run (" + mismatch + ")");
         }
+        long savedStep = readStep(meta, file);
+        String length = SpecComparison.lengthConflict(saved, spec, savedStep);
+        if (length != null) {
+            throw new IllegalArgumentException("checkpoint " + file + ": cannot continue with this length (" + length + ")");
+        }
+        JsonObject savedProvenance = meta.has("provenance") ? meta.getAsJsonObject("provenance") : new JsonObject();
+        if (savedProvenance.has("dataset") && !savedProvenance.get("dataset").getAsString().equals(data.identity())) {
+            throw new IllegalArgumentException("checkpoint " + file + ": was written for a different run (dataset: checkpoint"
+                    + " has '" + savedProvenance.get("dataset").getAsString() + "', this run has '" + data.identity() + "')");
+        }
         try (DataInputStream in = contents.bodyStream()) {
             generator.loadParameters(manager, in);
             critic.loadParameters(manager, in);
@@ -544,10 +560,32 @@ public final class DjlGanTrainer implements GanTrainer {
         } catch (NonFiniteValuesException e) {
             throw new IOException(e.getMessage(), e);
         }
-        step = meta.get("step").getAsLong();
+        step = savedStep;
+        if (meta.has("lastScalars")) {
+            Map<String, Double> last = new LinkedHashMap<>();
+            meta.getAsJsonObject("lastScalars").entrySet().forEach(e -> last.put(e.getKey(), e.getValue().getAsDouble()));
+            lastReport = new StepReport(step, spec.schedule().generatorSteps(), last, 0);
+        }
         trainedSeconds = meta.has("trainedSeconds") ? meta.get("trainedSeconds").getAsDouble() : 0;
         dataRandom.restore(meta.get("dataRandomState").getAsLong());
         noiseRandom.restore(meta.get("noiseRandomState").getAsLong());
+    }
+
+    /**
+     * The checkpoint's step, checked: present, a whole number, between 0 and 10^12.
+     *
+     * @throws IOException naming the file and the field otherwise
+     */
+    private static long readStep(JsonObject meta, Path file) throws IOException {
+        try {
+            long saved = meta.get("step").getAsLong();
+            if (saved < 0 || saved > 1_000_000_000_000L) {
+                throw new IOException("checkpoint " + file + ": metadata field 'step' is " + saved + ", outside 0..10^12");
+            }
+            return saved;
+        } catch (RuntimeException e) {
+            throw new IOException("checkpoint " + file + ": metadata field 'step' is missing or not a number", e);
+        }
     }
 
     @Override

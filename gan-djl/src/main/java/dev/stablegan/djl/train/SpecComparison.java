@@ -20,6 +20,25 @@ final class SpecComparison {
         return diff("", a, b);
     }
 
+    /**
+     * Why a run of {@code current}'s length cannot continue a checkpoint of {@code saved} at {@code step}, or null: it
+     * may not end before the checkpoint, and with a linear learning-rate decay (which reaches 0 at the run's last step)
+     * it may not change length at all, since that would restart the decay from a different slope.
+     */
+    static String lengthConflict(GanSpec saved, GanSpec current, long step) {
+        long was = saved.schedule().generatorSteps();
+        long now = current.schedule().generatorSteps();
+        if (now < step) {
+            return "schedule.generatorSteps: " + now + " ends before the checkpoint's step " + step;
+        }
+        if (saved.schedule().linearDecay() && now != was) {
+            return "schedule.generatorSteps: the checkpoint's run decays its learning rate linearly to 0 at step " + was
+                    + "; continuing to " + now + " would change that schedule mid-run, so keep " + was
+                    + " (lengthening is allowed without the decay)";
+        }
+        return null;
+    }
+
     private static String diff(String path, JsonElement a, JsonElement b) {
         if (a.isJsonObject() && b.isJsonObject()) {
             JsonObject oa = a.getAsJsonObject();

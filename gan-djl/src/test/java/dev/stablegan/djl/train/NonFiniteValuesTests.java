@@ -159,4 +159,35 @@ class NonFiniteValuesTests {
         Networks.namedParameters(network).forEach((name, p) -> out.put(name, p.getArray().toFloatArray()));
         return out;
     }
+
+    /** Issue 17, item 8: a checkpoint whose metadata step is out of range, or missing, is refused naming the field. */
+    @Test
+    void aCheckpointStepOutOfRangeOrMissingIsRefused() throws IOException {
+        Path good = dir.resolve("good.ckpt");
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
+                new DjlGanTrainerTests.ShiftedGaussian(2))) {
+            trainer.step();
+            trainer.saveCheckpoint(good);
+        }
+        CheckpointFile.Contents contents = CheckpointFile.read(good);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("-5", "metadata field 'step' is -5, outside 0..10^12");
+        cases.put("1000000000000000", "metadata field 'step' is 1000000000000000, outside 0..10^12");
+        cases.put(null, "metadata field 'step' is missing or not a number");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            com.google.gson.JsonObject meta = com.google.gson.JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
+            if (c.getKey() == null) {
+                meta.remove("step");
+            } else {
+                meta.addProperty("step", Long.parseLong(c.getKey()));
+            }
+            Path bad = dir.resolve("bad.ckpt");
+            CheckpointFile.write(bad, meta.toString(), out -> out.write(contents.body()));
+            try (DjlGanTrainer fresh = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
+                    new DjlGanTrainerTests.ShiftedGaussian(2))) {
+                assertThatThrownBy(() -> fresh.resume(bad)).as("step %s", c.getKey()).isInstanceOf(IOException.class)
+                        .hasMessageContaining("checkpoint " + bad + ": " + c.getValue());
+            }
+        }
+    }
 }
