@@ -27,8 +27,19 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "100", paramLabel = "N", description = "Labelled examples, a multiple of 10 (default: ${DEFAULT-VALUE}).")
     int labels;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the labelled choice, weights and noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the weights, noise and batch order (and of"
+            + " the labelled choice with --label-set stream) (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--label-set", defaultValue = "authors", paramLabel = "NAME", description = "How the labelled examples are"
+            + " chosen: authors (numpy's RandomState(--label-seed).permutation, then the first of each class, as"
+            + " train_mnist_feature_matching.py; --label-seed 1 gives the authors' own 100) or stream (by --seed, as runs before"
+            + " this option) (default: ${DEFAULT-VALUE}).")
+    String labelSet;
+
+    @Option(names = "--label-seed", defaultValue = "1", paramLabel = "S", description = "The authors' --seed_data for"
+            + " --label-set authors (default: ${DEFAULT-VALUE}).")
+    long labelSeed;
 
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "Passes over the unlabelled data (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -86,7 +97,7 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
-                distance(featureMatching), maxMinutes, decayFrom);
+                distance(featureMatching), maxMinutes, decayFrom, SslMnistExperiment.LabelSet.parse(labelSet), labelSeed);
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineSetup.configure(threads);
         device.apply(System.err);

@@ -67,13 +67,20 @@ public final class SslMnistExperiment {
      *     (0: constant, as the authors' 300 epochs)
      */
     public record Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch,
-            TechniquesSpec.FeatureDistance featureMatching, double maxMinutes, int decayFrom) {
-        /** The authors' choice of feature-matching distance, no time budget, a constant learning rate. */
+            TechniquesSpec.FeatureDistance featureMatching, double maxMinutes, int decayFrom, LabelSet labelSet, long labelSeed) {
+        /** The authors' choice of feature-matching distance, no time budget, a constant learning rate, their labelled set. */
         public Settings(int labels, long seed, int epochs, boolean adversarial, int stepsPerEpoch) {
-            this(labels, seed, epochs, adversarial, stepsPerEpoch, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 0, 0);
+            this(labels, seed, epochs, adversarial, stepsPerEpoch, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 0, 0,
+                    LabelSet.AUTHORS, LabelSet.AUTHORS_SEED);
         }
 
         public Settings {
+            if (labelSet == null) {
+                throw new IllegalArgumentException("--label-set: required (authors or stream)");
+            }
+            if (labelSet == LabelSet.AUTHORS && (labelSeed < 0 || labelSeed > 0xffffffffL)) {
+                throw new IllegalArgumentException("--label-seed: numpy's RandomState takes 0 <= seed < 2^32, got " + labelSeed);
+            }
             if (labels < 10 || labels % 10 != 0) {
                 throw new IllegalArgumentException("--labels: must be a positive multiple of 10 (the same count per class), got "
                         + labels);
@@ -91,6 +98,35 @@ public final class SslMnistExperiment {
             if (stepsPerEpoch < 0) {
                 throw new IllegalArgumentException("--steps-per-epoch: must be >= 0, got " + stepsPerEpoch);
             }
+        }
+    }
+
+    /**
+     * How the labelled examples are chosen. {@code AUTHORS}: as Salimans et al.'s {@code train_mnist_feature_matching.py}
+     * does with {@code --seed_data S}: numpy's {@code RandomState(S).permutation} over the training images in IDX order,
+     * then the first {@code labels / 10} of each class in that order ({@code S = 1}, their default, gives their own 100
+     * images); the weights' seed plays no part. {@code STREAM}: the choice of runs before this option, by the project's
+     * {@code RandomStream} from {@code --seed} (which then chooses both).
+     */
+    public enum LabelSet {
+        AUTHORS, STREAM;
+
+        /** The authors' default {@code --seed_data}. */
+        public static final long AUTHORS_SEED = 1;
+
+        /** {@code authors} or {@code stream}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The set named {@code id}, case-blind. */
+        public static LabelSet parse(String id) {
+            for (LabelSet l : values()) {
+                if (l.id().equalsIgnoreCase(id == null ? "" : id.trim())) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("--label-set: expected authors or stream, got '" + id + "'");
         }
     }
 
@@ -128,7 +164,7 @@ public final class SslMnistExperiment {
         CheckpointFile.Contents contents = resume ? CheckpointFile.read(checkpoint) : null;
         JsonObject saved = contents == null ? null : savedState(contents, s);
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
-        int[] labelled = chooseLabelled(train, s.labels(), s.seed());
+        int[] labelled = chooseLabelled(train, s);
         float[] labelledPixels = rows(train, labelled);
         int[] labelledClasses = Arrays.stream(labelled).map(train::label).toArray();
         float[] testPixels = rows(test, identity(test.count()));
@@ -256,7 +292,14 @@ public final class SslMnistExperiment {
             c.add(List.of((int) point[0], point[1]));
         }
         summary.put("learning_curve", c);
-        summary.put("labelled_indices", Arrays.stream(labelled).boxed().toList());
+        summary.put("label_set", s.labelSet().id());
+        if (s.labelSet() == LabelSet.AUTHORS) {
+            summary.put("label_seed", s.labelSeed());
+        }
+        summary.put("weight_seed", s.seed());
+        // Positions in the standard IDX training order, class 0 first.
+        summary.put("labelled_indices", Arrays.stream(labelled).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> train.label(i)).thenComparingInt(i -> i)).toList());
         provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1 + " eps " + SemiSupervisedTrainer.ADAM_EPSILON
                 + ", parameter average decay " + SemiSupervisedTrainer.AVERAGE_DECAY
                 + ", feature matching (" + s.featureMatching() + "), Gaussian noise 0.3/0.5, weight norm");
@@ -275,6 +318,10 @@ public final class SslMnistExperiment {
         o.addProperty("steps_per_epoch", s.stepsPerEpoch());
         o.addProperty("feature_matching", s.featureMatching().name());
         o.addProperty("decay_from", s.decayFrom());
+        if (s.labelSet() == LabelSet.AUTHORS) { // runs from before the option chose by stream and recorded nothing
+            o.addProperty("label_set", s.labelSet().id());
+            o.addProperty("label_seed", s.labelSeed());
+        }
         if (s.decayFrom() > 0) {
             o.addProperty("epochs", s.epochs());
         }
@@ -305,6 +352,10 @@ public final class SslMnistExperiment {
         JsonObject want = fixedSettings(s);
         JsonObject had = meta.getAsJsonObject("settings");
         for (String key : want.keySet()) {
+            if (had != null && key.startsWith("label_") && !had.has("label_set")) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + ": was written before --label-set existed, with the"
+                        + " labelled set of --label-set stream; resume it with --label-set stream");
+            }
             if (had == null || !want.get(key).equals(had.get(key))) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + ": was written with " + key.replace('_', '-') + " "
                         + (had == null ? null : had.get(key)) + ", this run has " + want.get(key)
@@ -341,10 +392,11 @@ public final class SslMnistExperiment {
         return step < start ? 1.0 : (double) (end - step) / (end - start);
     }
 
-    /** {@code labels / 10} examples of every class, chosen by a seeded shuffle, in index order. */
-    static int[] chooseLabelled(LabelledImages train, int labels, long seed) {
-        int perClass = labels / 10;
-        int[] order = RandomStream.derive(seed, "labelled").permutation(train.count());
+    /** {@code labels / 10} examples of every class, the first of each class in the label set's shuffle, in index order. */
+    static int[] chooseLabelled(LabelledImages train, Settings s) {
+        int perClass = s.labels() / 10;
+        int[] order = s.labelSet() == LabelSet.AUTHORS ? new NumpyRandomState(s.labelSeed()).permutation(train.count())
+                : RandomStream.derive(s.seed(), "labelled").permutation(train.count());
         int[] taken = new int[10];
         List<Integer> chosen = new ArrayList<>();
         for (int i : order) {

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,10 +100,15 @@ class SslMnistExperimentTests {
         }).toList();
     }
 
+    private static int[] choose(LabelledImages train, int labels, long seed, SslMnistExperiment.LabelSet set, long labelSeed) {
+        return SslMnistExperiment.chooseLabelled(train, new SslMnistExperiment.Settings(labels, seed, 1, true, 0,
+                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_SQUARED, 0, 0, set, labelSeed));
+    }
+
     @Test
     void theLabelledExamplesAreAnEqualShareOfEveryClassChosenBySeed() {
         LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        int[] chosen = SslMnistExperiment.chooseLabelled(train, 30, 9L);
+        int[] chosen = choose(train, 30, 9L, SslMnistExperiment.LabelSet.STREAM, 0);
         int[] perClass = new int[10];
         Set<Integer> distinct = new HashSet<>();
         for (int i : chosen) {
@@ -111,14 +117,34 @@ class SslMnistExperimentTests {
         }
         assertThat(perClass).containsOnly(3);
         assertThat(distinct).hasSize(30);
-        assertThat(SslMnistExperiment.chooseLabelled(train, 30, 9L)).containsExactly(chosen);
-        assertThat(SslMnistExperiment.chooseLabelled(train, 30, 10L)).isNotEqualTo(chosen);
+        assertThat(choose(train, 30, 9L, SslMnistExperiment.LabelSet.STREAM, 0)).containsExactly(chosen);
+        assertThat(choose(train, 30, 10L, SslMnistExperiment.LabelSet.STREAM, 0)).isNotEqualTo(chosen);
+    }
+
+    /** Issue 19: the authors' labelled set is the first of each class in numpy's RandomState(seed_data).permutation. */
+    @Test
+    void theAuthorsLabelledSetFollowsNumpysPermutationAndNotTheWeightSeed() {
+        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+        int[] permutation = new NumpyRandomState(1).permutation(train.count());
+        int[] taken = new int[10];
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i : permutation) {
+            if (taken[train.label(i)]++ < 3) {
+                expected.add(i);
+            }
+        }
+        int[] chosen = choose(train, 30, 9L, SslMnistExperiment.LabelSet.AUTHORS, 1);
+        assertThat(chosen).isSorted();
+        assertThat(java.util.Arrays.stream(chosen).boxed().toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(choose(train, 30, 10L, SslMnistExperiment.LabelSet.AUTHORS, 1)).as("another weight seed").containsExactly(chosen);
+        assertThat(choose(train, 30, 9L, SslMnistExperiment.LabelSet.AUTHORS, 2)).as("another label seed").isNotEqualTo(chosen);
+        assertThatThrownBy(() -> SslMnistExperiment.LabelSet.parse("numpy")).hasMessageContaining("--label-set");
     }
 
     @Test
     void theLearningRateFallsLinearlyToZeroAfterTheDecayEpoch() {
         SslMnistExperiment.Settings s = new SslMnistExperiment.Settings(10, 1, 4, true, 10,
-                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 2);
+                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 2, SslMnistExperiment.LabelSet.AUTHORS, 1);
         assertThat(SslMnistExperiment.learningRateFactor(s, 0, 10)).isEqualTo(1.0);
         assertThat(SslMnistExperiment.learningRateFactor(s, 19, 10)).isEqualTo(1.0);
         assertThat(SslMnistExperiment.learningRateFactor(s, 20, 10)).isEqualTo(1.0);
@@ -126,7 +152,8 @@ class SslMnistExperimentTests {
         assertThat(SslMnistExperiment.learningRateFactor(s, 39, 10)).isEqualTo(0.05);
         assertThat(SslMnistExperiment.learningRateFactor(new SslMnistExperiment.Settings(10, 1, 4, true, 10), 39, 10)).isEqualTo(1.0);
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(10, 1, 4, true, 10,
-                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 4)).hasMessageContaining("--decay-from");
+                dev.stablegan.api.TechniquesSpec.FeatureDistance.MEAN_ABSOLUTE, 0, 4, SslMnistExperiment.LabelSet.AUTHORS, 1))
+                .hasMessageContaining("--decay-from");
     }
 
     @Test
@@ -134,7 +161,8 @@ class SslMnistExperimentTests {
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(15, 1, 1, true, 0)).hasMessageContaining("--labels");
         assertThatThrownBy(() -> new SslMnistExperiment.Settings(10, 1, 0, true, 0)).hasMessageContaining("--epochs");
         LabelledImages train = SyntheticDigits.squares("train", 40, 0);
-        assertThatThrownBy(() -> SslMnistExperiment.chooseLabelled(train, 60, 1L)).hasMessageContaining("class");
+        assertThatThrownBy(() -> choose(train, 60, 1L, SslMnistExperiment.LabelSet.STREAM, 0)).hasMessageContaining("class");
+        assertThatThrownBy(() -> choose(train, 60, 1L, SslMnistExperiment.LabelSet.AUTHORS, -1)).hasMessageContaining("--label-seed");
     }
 
     private static ConsoleProgress quiet() {
