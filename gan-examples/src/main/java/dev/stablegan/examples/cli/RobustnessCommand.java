@@ -77,6 +77,21 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
+    @Option(names = "--list-runs", description = "Print the grid's runs, one line each (index and name, e.g. '3 dcgan_lsgan'),"
+            + " and exit: the indices of a cluster job array.")
+    boolean listRuns;
+
+    @Option(names = "--run-index", paramLabel = "I", description = "Train and score only run I of --list-runs into its folder of"
+            + " --out (one task of a job array); the combined tables come from --collect.")
+    Integer runIndex;
+
+    @Option(names = "--run", paramLabel = "NAME", description = "As --run-index, by name (e.g. g-mlp_wgan-gp).")
+    String runName;
+
+    @Option(names = "--collect", description = "Train nothing: write results.json, results.md and grid.png from the runs that"
+            + " have finished, naming the missing ones.")
+    boolean collect;
+
     @Mixin
     DataOptions data;
 
@@ -86,7 +101,34 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RobustnessSweep.Settings settings = settings();
+        int modes = (listRuns ? 1 : 0) + (collect ? 1 : 0) + (runIndex != null || runName != null ? 1 : 0);
+        if (modes > 1 || (runIndex != null && runName != null)) {
+            throw new IllegalArgumentException("--list-runs, --collect and --run-index/--run: choose one");
+        }
+        if (listRuns) {
+            List<String> names = RobustnessSweep.runNames(settings);
+            for (int i = 0; i < names.size(); i++) {
+                System.out.println(i + " " + names.get(i));
+            }
+            return 0;
+        }
+        String only = runIndex != null || runName != null ? RobustnessSweep.runName(settings, runName, runIndex) : null;
         MnistFamily family = MnistFamily.names().contains(dataset.strip().toLowerCase(Locale.ROOT)) ? MnistFamily.byName(dataset) : null;
+        if (collect) {
+            PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            int channels;
+            if (family != null) {
+                channels = 1;
+            } else {
+                try (ImageDataset images = ImageDatasets.open(dataset, settings.size(), data.cacheRoot(), log)) {
+                    channels = images.channels();
+                }
+            }
+            List<Map<String, Object>> rows = RobustnessSweep.collect(settings, channels, out, log);
+            log.printf("robustness: collected %d runs; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"),
+                    out.resolve("results.md"), out.resolve("grid.png"));
+            return 0;
+        }
         String network = extractor != null ? extractor.strip().toLowerCase(Locale.ROOT) : family != null ? "lenet-" + family.id() : null;
         if (network == null) {
             throw new IllegalArgumentException("--extractor: no shipped classifier scores " + dataset + "; give --extractor inception"
@@ -110,6 +152,11 @@ public final class RobustnessCommand implements Callable<Integer> {
             } else {
                 reference = RobustnessSweep.referenceImages(train, settings.samples(), settings.seed());
                 log.printf("robustness: scoring against %d training images of %s (it has no test set here)%n", reference.size(), train.id());
+            }
+            if (only != null) {
+                Map<String, Object> row = RobustnessSweep.runOne(settings, only, train, reference, scorer, out, log);
+                log.printf("robustness: run %s: %s; wrote %s%n", only, row.get("verdict"), out.resolve(only).resolve("result.json"));
+                return 0;
             }
             List<Map<String, Object>> rows = RobustnessSweep.run(settings, train, reference, scorer, out, log);
             log.printf("robustness: %d cells; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"), out.resolve("results.md"),

@@ -125,22 +125,117 @@ public final class RobustnessSweep {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Family a : s.architectures()) {
             for (RobustnessMethod m : s.methods()) {
-                String name = a.id() + "_" + m.id();
-                Path dir = out.resolve(name);
-                GanSpec spec = spec(s, a, m, train.channels());
-                Path result = dir.resolve("result.json");
-                if (Files.exists(result)) {
-                    rows.add(readResult(result, spec));
-                    log.printf("robustness: %s already done, not trained again%n", name);
-                    continue;
-                }
-                rows.add(runCell(s, a, m, spec, train, real, scorer, dir, log));
+                rows.add(cell(s, a, m, train, real, scorer, out, log));
             }
         }
+        writeCollected(s, out, rows);
+        return rows;
+    }
+
+    /** The cell's result: read when it is done (for the same spec), else trained, scored and written. */
+    private static Map<String, Object> cell(Settings s, Family a, RobustnessMethod m, ImageDataset train, Extraction real,
+            FeatureExtractor scorer, Path out, PrintWriter log) throws IOException {
+        String name = cellName(a, m);
+        GanSpec spec = spec(s, a, m, train.channels());
+        Path result = out.resolve(name).resolve("result.json");
+        if (Files.exists(result)) {
+            log.printf("robustness: %s already done, not trained again%n", name);
+            return readResult(result, spec);
+        }
+        return runCell(s, a, m, spec, train, real, scorer, out.resolve(name), log);
+    }
+
+    private static String cellName(Family a, RobustnessMethod m) {
+        return a.id() + "_" + m.id();
+    }
+
+    /**
+     * The grid's runs in the order {@code --list-runs} numbers them from 0: architecture by architecture, each with the
+     * methods in order; a run's name is its cell folder, such as {@code g-mlp_wgan-gp}.
+     */
+    public static List<String> runNames(Settings s) {
+        List<String> names = new ArrayList<>();
+        for (Family a : s.architectures()) {
+            for (RobustnessMethod m : s.methods()) {
+                names.add(cellName(a, m));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The run that {@code --run-index} or {@code --run} names: an index into {@link #runNames}, or a name there.
+     *
+     * @throws IllegalArgumentException naming the option and the valid range or names
+     */
+    public static String runName(Settings s, String nameOrNull, Integer indexOrNull) {
+        List<String> names = runNames(s);
+        if (indexOrNull != null) {
+            if (indexOrNull < 0 || indexOrNull >= names.size()) {
+                throw new IllegalArgumentException("--run-index: " + indexOrNull + " is not a run of this grid; it has runs 0 to "
+                        + (names.size() - 1) + " (--list-runs lists them)");
+            }
+            return names.get(indexOrNull);
+        }
+        if (!names.contains(nameOrNull)) {
+            throw new IllegalArgumentException("--run: '" + nameOrNull + "' is not a run of this grid (--list-runs lists them)");
+        }
+        return nameOrNull;
+    }
+
+    /**
+     * Trains, scores and judges one cell into {@code out/NAME} (a cluster task's share of the grid), or reads it when done;
+     * writes nothing outside the cell's folder.
+     */
+    public static Map<String, Object> runOne(Settings s, String name, ImageDataset train, List<RgbImage> realForScores,
+            FeatureExtractor scorer, Path out, PrintWriter log) throws IOException {
+        for (Family a : s.architectures()) {
+            for (RobustnessMethod m : s.methods()) {
+                if (cellName(a, m).equals(name)) {
+                    AtomicFiles.ensureWritableDirectory(out);
+                    return cell(s, a, m, train, scorer.extract(realForScores), scorer, out, log);
+                }
+            }
+        }
+        throw new IllegalArgumentException("--run: '" + name + "' is not a run of this grid (--list-runs lists them)");
+    }
+
+    /**
+     * Writes {@code results.json}, {@code results.md} and {@code grid.png} from the cells that have finished (their
+     * {@code result.json}, written last and atomically), training nothing, and names the missing ones.
+     *
+     * @return the finished cells' rows
+     * @throws IOException when no cell has finished
+     */
+    public static List<Map<String, Object>> collect(Settings s, int channels, Path out, PrintWriter log) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Family a : s.architectures()) {
+            for (RobustnessMethod m : s.methods()) {
+                Path result = out.resolve(cellName(a, m)).resolve("result.json");
+                if (Files.exists(result)) {
+                    rows.add(readResult(result, spec(s, a, m, channels)));
+                } else {
+                    missing.add(cellName(a, m));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IOException(out + ": no run of this grid has finished (no " + cellName(s.architectures().get(0),
+                    s.methods().get(0)) + "/result.json, ...); nothing to collect");
+        }
+        if (!missing.isEmpty()) {
+            log.printf("robustness: collect: %d of %d runs missing (not finished): %s%n", missing.size(), missing.size() + rows.size(),
+                    String.join(", ", missing));
+        }
+        writeCollected(s, out, rows);
+        return rows;
+    }
+
+    private static void writeCollected(Settings s, Path out, List<Map<String, Object>> rows) throws IOException {
         AtomicFiles.writeString(out.resolve("results.json"), Json.write(rows) + "\n");
         AtomicFiles.writeString(out.resolve("results.md"), table(rows));
         writeFigure(s, out, out.resolve("grid.png"));
-        return rows;
     }
 
     private static Map<String, Object> runCell(Settings s, Family a, RobustnessMethod m, GanSpec spec, ImageDataset train,

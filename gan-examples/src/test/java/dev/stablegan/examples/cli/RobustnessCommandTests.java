@@ -32,4 +32,26 @@ class RobustnessCommandTests {
     void theInceptionNeedsItsFile() {
         CliRuns.assertBadInput("none ships", "robustness", "--dataset", "emoji", "--extractor", "inception", "--out", dir.resolve("c").toString());
     }
+
+    /** Issue 18: the runs of a grid are listed by index and name, without data or engine; modes do not mix. */
+    @Test
+    void runsAreListedByIndexAndNameAndModesAreExclusive() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        int code;
+        try (java.io.PrintStream capture = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = dev.stablegan.examples.GanCli.execute("robustness", "--archs", "dcgan,g-mlp", "--methods", "wgan-gp,lsgan",
+                    "--list-runs", "--out", dir.resolve("grid").toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(code).isZero();
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                .containsExactly("0 dcgan_wgan-gp", "1 dcgan_lsgan", "2 g-mlp_wgan-gp", "3 g-mlp_lsgan");
+        assertThat(Files.exists(dir.resolve("grid"))).isFalse();
+        CliRuns.assertBadInput("choose one", "robustness", "--collect", "--run-index", "0", "--out", dir.resolve("grid").toString());
+        CliRuns.assertBadInput("--run-index: 9 is not a run of this grid; it has runs 0 to 3", "robustness", "--archs", "dcgan,g-mlp",
+                "--methods", "wgan-gp,lsgan", "--run-index", "9", "--out", dir.resolve("grid").toString());
+    }
 }

@@ -74,6 +74,50 @@ class RobustnessSweepTests {
         assertThat(logText.toString()).contains("dcgan_wgan-gp already done").contains("no-norm lsgan resumed at step 2");
     }
 
+    /**
+     * Issue 18: a grid run as one task per cell (--run-index), in any order, then collected, gives the single process's
+     * results (timings aside); a collect before every run finished names the missing ones.
+     */
+    @Test
+    void runsTrainedOneByOneAndCollectedEqualTheSingleProcessGrid() throws IOException {
+        LabelledImages test = SyntheticDigits.squares("test", 30, 1);
+        Path single = dir.resolve("single");
+        Path tasks = dir.resolve("tasks");
+        List<Map<String, Object>> expected;
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            expected = RobustnessSweep.run(TINY, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, single, log);
+            List<String> names = RobustnessSweep.runNames(TINY);
+            assertThat(names).containsExactly("dcgan_wgan-gp", "dcgan_lsgan", "no-norm_wgan-gp", "no-norm_lsgan");
+            for (int i : new int[] {2, 0, 3}) {
+                RobustnessSweep.runOne(TINY, RobustnessSweep.runName(TINY, null, i), trainImages(),
+                        ClassifierRecipe.asImages(test, test.count()), scorer, tasks, log);
+            }
+            assertThat(tasks.resolve("results.json")).as("a task writes only inside its run's folder").doesNotExist();
+            java.io.StringWriter partial = new java.io.StringWriter();
+            assertThat(RobustnessSweep.collect(TINY, 1, tasks, new java.io.PrintWriter(partial, true))).hasSize(3);
+            assertThat(partial.toString()).contains("1 of 4 runs missing (not finished): dcgan_lsgan");
+            RobustnessSweep.runOne(TINY, "dcgan_lsgan", trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, tasks, log);
+        }
+        List<Map<String, Object>> collected = RobustnessSweep.collect(TINY, 1, tasks, log);
+        assertThat(withoutTimings(collected)).isEqualTo(withoutTimings(expected));
+        assertThat(tasks.resolve("results.md")).hasSameTextualContentAs(single.resolve("results.md"));
+        assertThatThrownBy(() -> RobustnessSweep.runName(TINY, null, 4)).hasMessageContaining("--run-index: 4 is not a run of this grid; it has runs 0 to 3");
+        assertThatThrownBy(() -> RobustnessSweep.runName(TINY, "dcgan_hinge", null)).hasMessageContaining("--run: 'dcgan_hinge'");
+        assertThatThrownBy(() -> RobustnessSweep.collect(TINY, 1, dir.resolve("empty"), log)).hasMessageContaining("nothing to collect");
+    }
+
+    /** The rows as results.json holds them (through JSON, so numbers compare alike), without timings and provenance. */
+    private static List<com.google.gson.JsonElement> withoutTimings(List<Map<String, Object>> rows) {
+        List<com.google.gson.JsonElement> out = new java.util.ArrayList<>();
+        for (var row : com.google.gson.JsonParser.parseString(dev.stablegan.api.Json.write(rows)).getAsJsonArray()) {
+            for (String key : List.of("seconds", "real_images_per_second", "generator_steps_per_second", "provenance")) {
+                row.getAsJsonObject().remove(key);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     @Test
     void aResultOfOtherSettingsIsRefusedRatherThanMixedIn() throws IOException {
         LabelledImages test = SyntheticDigits.squares("test", 30, 1);
