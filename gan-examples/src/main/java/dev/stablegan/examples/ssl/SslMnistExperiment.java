@@ -44,7 +44,8 @@ import java.util.Map;
  * <p>With {@code adversarial = false} the same discriminator is trained on the labelled examples alone for the
  * same number of steps: the baseline the GAN must beat.
  *
- * <p>Writes {@code metrics.jsonl} (one line per epoch), {@code learning_curve.png}, {@code samples.png} (100
+ * <p>Writes {@code metrics.jsonl} (one line per epoch, with the test set's confusion matrix), {@code confusion.png} (the
+ * latest one), {@code learning_curve.png}, {@code samples.png} (100
  * generated digits) and {@code summary.json} ({@code test_error}, {@code test_errors}, {@code labels},
  * {@code epochs}, {@code seconds}, {@code learning_curve}, the labelled indices and provenance).
  */
@@ -175,6 +176,11 @@ public final class SslMnistExperiment {
         double secondsBefore = 0;
         int firstEpoch = 1;
         int testErrors = -1;
+        ConfusionMatrix confusion = null;
+        int[] testLabels = new int[test.count()];
+        for (int i = 0; i < testLabels.length; i++) {
+            testLabels[i] = test.label(i);
+        }
         if (saved == null) {
             if (Files.exists(checkpoint)) {
                 log.println("ssl-mnist: starting over in " + out + " (its previous run is replaced; --resume continues it)");
@@ -240,8 +246,9 @@ public final class SslMnistExperiment {
                     shown.putAll(scalars);
                     progress.onStep(new StepReport(step, total, shown, 0));
                 }
-                int rawErrors = errors(trainer.predict(testPixels, test.count()), test);
-                testErrors = errors(trainer.predictAveraged(testPixels, test.count()), test);
+                int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, test.count()), testLabels, 10).errors();
+                confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, test.count()), testLabels, 10);
+                testErrors = confusion.errors();
                 double testError = testErrors / (double) test.count();
                 curve.add(new double[] {epoch, testError, testErrors});
                 double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
@@ -250,6 +257,7 @@ public final class SslMnistExperiment {
                 line.put("test_error", testError);
                 line.put("test_errors", testErrors);
                 line.put("test_errors_current_weights", rawErrors);
+                line.put("confusion", confusion.rows());
                 sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
                 line.put("seconds", seconds);
                 Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -258,6 +266,8 @@ public final class SslMnistExperiment {
                         100 * testError, testErrors, test.count(), rawErrors);
                 log.flush();
                 writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
+                PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
+                        out.resolve("confusion.png"));
                 epochsDone = epoch;
                 if (s.maxMinutes() > 0 && seconds / 60 >= s.maxMinutes()) {
                     log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, s.maxMinutes());
@@ -273,6 +283,9 @@ public final class SslMnistExperiment {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("test_error", testError);
         summary.put("test_errors", testErrors);
+        if (confusion != null) { // rows: true class, columns: predicted class (the averaged weights, as test_errors)
+            summary.put("confusion_matrix", confusion.rows());
+        }
         summary.put("test_examples", test.count());
         summary.put("labels", s.labels());
         summary.put("epochs", epochsDone);
@@ -427,14 +440,6 @@ public final class SslMnistExperiment {
         if (samples != null) {
             PngFiles.write(ImageGrid.gray(samples, 100, 28, 28, 10, 2), out.resolve("samples.png"));
         }
-    }
-
-    private static int errors(int[] predicted, LabelledImages test) {
-        int errors = 0;
-        for (int i = 0; i < test.count(); i++) {
-            errors += predicted[i] == test.label(i) ? 0 : 1;
-        }
-        return errors;
     }
 
     static float[] rows(LabelledImages data, int[] indices) {

@@ -46,6 +46,22 @@ class SslMnistExperimentTests {
             assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).hasSize(2);
             assertThat(out.resolve("learning_curve.png")).exists();
             assertThat(Files.exists(out.resolve("samples.png"))).isEqualTo(adversarial);
+            assertThat(out.resolve("confusion.png")).exists();
+            var confusion = summary.getAsJsonArray("confusion_matrix");
+            assertThat(confusion).hasSize(10);
+            int total = 0;
+            int offDiagonal = 0;
+            for (int t = 0; t < 10; t++) {
+                var row = confusion.get(t).getAsJsonArray();
+                assertThat(row).hasSize(10);
+                for (int p = 0; p < 10; p++) {
+                    total += row.get(p).getAsInt();
+                    offDiagonal += t == p ? 0 : row.get(p).getAsInt();
+                }
+            }
+            assertThat(total).as("test images in the matrix").isEqualTo(100);
+            assertThat(offDiagonal).as("its off-diagonal count is the test errors").isEqualTo(o.testErrors());
+            assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).allSatisfy(l -> assertThat(l).contains("\"confusion\":[["));
         }
     }
 
