@@ -82,8 +82,7 @@ class NonFiniteValuesTests {
     @Test
     void aCheckpointIsNeverWrittenFromNonFiniteParameters() throws IOException {
         Path file = dir.resolve("checkpoint.ckpt");
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
-                new DjlGanTrainerTests.ShiftedGaussian(2))) {
+        try (DjlGanTrainer trainer = wganTrainer()) {
             trainer.step();
             trainer.saveCheckpoint(file);
             byte[] good = Files.readAllBytes(file);
@@ -105,8 +104,7 @@ class NonFiniteValuesTests {
         Path good = dir.resolve("good.ckpt");
         Path bad = dir.resolve("bad.ckpt");
         String poisoned;
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
-                new DjlGanTrainerTests.ShiftedGaussian(2))) {
+        try (DjlGanTrainer trainer = wganTrainer()) {
             trainer.step();
             trainer.saveCheckpoint(good);
             // A checkpoint as a version without the write check could leave it: the generator's part poisoned, the rest as saved.
@@ -124,8 +122,7 @@ class NonFiniteValuesTests {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("checkpoint " + bad + ": refused")
                 .hasMessageContaining("generator parameter '" + poisoned + "'");
-        try (DjlGanTrainer fresh = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
-                new DjlGanTrainerTests.ShiftedGaussian(2))) {
+        try (DjlGanTrainer fresh = wganTrainer()) {
             assertThatThrownBy(() -> fresh.resume(bad))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("checkpoint " + bad + ": refused")
@@ -134,6 +131,11 @@ class NonFiniteValuesTests {
         try (TrainedGenerator loaded = TrainedGenerator.load(good)) {
             assertThat(loaded.step()).isEqualTo(1);
         }
+    }
+
+    /** A small WGAN trainer on the shifted Gaussian, 10 steps, 2 critic updates per step. */
+    private static DjlGanTrainer wganTrainer() {
+        return DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10), new DjlGanTrainerTests.ShiftedGaussian(2));
     }
 
     /** Sets one value of the generator's first weight to NaN, in place; returns the parameter's name. */
@@ -164,8 +166,7 @@ class NonFiniteValuesTests {
     @Test
     void aCheckpointStepOutOfRangeOrMissingIsRefused() throws IOException {
         Path good = dir.resolve("good.ckpt");
-        try (DjlGanTrainer trainer = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
-                new DjlGanTrainerTests.ShiftedGaussian(2))) {
+        try (DjlGanTrainer trainer = wganTrainer()) {
             trainer.step();
             trainer.saveCheckpoint(good);
         }
@@ -183,8 +184,7 @@ class NonFiniteValuesTests {
             }
             Path bad = dir.resolve("bad.ckpt");
             CheckpointFile.write(bad, meta.toString(), out -> out.write(contents.body()));
-            try (DjlGanTrainer fresh = DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10),
-                    new DjlGanTrainerTests.ShiftedGaussian(2))) {
+            try (DjlGanTrainer fresh = wganTrainer()) {
                 assertThatThrownBy(() -> fresh.resume(bad)).as("step %s", c.getKey()).isInstanceOf(IOException.class)
                         .hasMessageContaining("checkpoint " + bad + ": " + c.getValue());
             }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./gan ssl-seeds}: the mean and spread over seeds of finished {@code ssl-mnist} runs (see {@link SeedSpread}). */
 @Command(name = "ssl-seeds", mixinStandardHelpOptions = true,
