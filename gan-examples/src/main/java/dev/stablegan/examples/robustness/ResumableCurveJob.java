@@ -29,6 +29,7 @@ final class ResumableCurveJob {
      * @param curve the file {@code measure} appends to, one {@code {"step":N,...}} line per measurement
      * @param measure the listener that measures, made for the trainer
      */
+    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     static void train(GanSpec spec, BatchSource data, Path dir, Path curve, long every, String label,
             Function<DjlGanTrainer, GanListener> measure, PrintWriter log) throws IOException {
         AtomicFiles.ensureWritableDirectory(dir);

@@ -238,6 +238,7 @@ public final class RobustnessSweep {
         writeFigure(s, out, out.resolve("grid.png"));
     }
 
+    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     private static Map<String, Object> runCell(Settings s, Family a, RobustnessMethod m, GanSpec spec, ImageDataset train,
             Extraction real, FeatureExtractor scorer, Path dir, PrintWriter log) throws IOException {
         try (RunFolderLock lock = RunFolderLock.acquire(dir)) {

@@ -148,20 +148,21 @@ public final class SslMnistExperiment {
      * fixes the epochs too). A resumed run trains as the uninterrupted one would: the engine's noise is reseeded at
      * every epoch start, and the time budget counts the training seconds of all its sessions.
      */
+    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
             ConsoleProgress progress, boolean resume) throws IOException {
-        ResumableFolder.checkpoint(out, CHECKPOINT, resume); // a refused resume writes nothing
+        // Checked before the folder is claimed, so that a refused resume writes nothing, not even the lock file.
+        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, resume);
         try (RunFolderLock lock = RunFolderLock.acquire(out)) {
-            return runOwned(s, train, test, out, log, progress, resume);
+            return runOwned(s, train, test, out, checkpoint, log, progress, resume);
         }
     }
 
-    private static Outcome runOwned(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
-            ConsoleProgress progress, boolean resume) throws IOException {
+    private static Outcome runOwned(Settings s, LabelledImages train, LabelledImages test, Path out, Path checkpoint,
+            PrintWriter log, ConsoleProgress progress, boolean resume) throws IOException {
         if (s.labels() > train.count()) {
             throw new IllegalArgumentException("--labels: " + s.labels() + " exceeds the " + train.count() + " training images");
         }
-        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, resume);
         CheckpointFile.Contents contents = resume ? CheckpointFile.read(checkpoint) : null;
         JsonObject saved = contents == null ? null : savedState(contents, s);
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run

@@ -96,16 +96,17 @@ public final class LanguageRun {
      *
      * @throws IOException naming the file when the output folder, the checkpoint or the saved vocabulary is unusable
      */
+    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public Outcome execute() throws IOException {
-        ResumableFolder.checkpoint(settings.out(), CHECKPOINT, settings.resume()); // a refused resume writes nothing
+        // Checked before the folder is claimed, so that a refused resume writes nothing, not even the lock file.
+        Path checkpoint = ResumableFolder.checkpoint(settings.out(), CHECKPOINT, settings.resume());
         try (RunFolderLock lock = RunFolderLock.acquire(settings.out())) {
-            return executeOwned();
+            return executeOwned(checkpoint);
         }
     }
 
-    private Outcome executeOwned() throws IOException {
+    private Outcome executeOwned(Path checkpoint) throws IOException {
         Path out = settings.out();
-        Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume());
         Path vocabularyFile = out.resolve(VOCABULARY);
         if (settings.resume()) {
             checkSavedVocabulary(vocabularyFile);

@@ -104,6 +104,7 @@ public final class ToyRun {
      *
      * @throws IOException naming the file when the output folder or the checkpoint to resume is unusable
      */
+    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public Outcome execute() throws IOException {
         Path out = settings.out();
         Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume()); // a refused resume writes nothing
