@@ -86,6 +86,10 @@ public final class AtomicFiles {
         if (dir.toString().isEmpty()) {
             throw new IOException("output folder: an empty path (it would be the current directory); name a folder");
         }
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            throw new IOException("output folder " + dir + " is a symbolic link to " + Files.readSymbolicLink(dir)
+                    + ", which does not exist; create that folder or name another");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -10,8 +10,14 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The claim of one process on a run folder: an exclusive lock on {@code FOLDER/.stablegan.lock}, which records the
@@ -27,6 +33,8 @@ import java.time.Instant;
 public final class RunFolderLock implements AutoCloseable {
     /** The lock file's name inside the folder. */
     public static final String FILE = ".stablegan.lock";
+    /** The folder inside a run folder that holds earlier runs' files moved aside by {@link #moveRunFilesAside}. */
+    public static final String REPLACED = "replaced";
 
     private final Path file;
     private final FileChannel channel;
@@ -85,6 +93,40 @@ public final class RunFolderLock implements AutoCloseable {
     /** The lock file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * What the claimed folder holds of a run: every entry but the lock file, leftover temporary files and the
+     * {@value #REPLACED} folder, sorted by name.
+     */
+    public List<Path> runFiles() throws IOException {
+        try (var entries = Files.list(file.getParent())) {
+            return entries.filter(p -> !p.getFileName().toString().equals(FILE) && !p.getFileName().toString().equals(REPLACED)
+                    && !AtomicFiles.isTemporary(p)).sorted().toList();
+        }
+    }
+
+    /**
+     * Moves the folder's {@link #runFiles} into a new {@code FOLDER/replaced/STAMP/} (UTC time, such as
+     * {@code 20261203T213000Z}), the entry named {@code first} (the checkpoint) before the others, so that a move cut
+     * short never leaves a checkpoint beside only part of its run's files.
+     *
+     * @return the folder they went to
+     */
+    public Path moveRunFilesAside(String first) throws IOException {
+        Path replaced = file.getParent().resolve(REPLACED);
+        String stamp = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path target = replaced.resolve(stamp);
+        for (int n = 2; Files.exists(target); n++) {
+            target = replaced.resolve(stamp + "-" + n);
+        }
+        Files.createDirectories(target);
+        List<Path> files = new ArrayList<>(runFiles());
+        files.sort(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(first)));
+        for (Path f : files) {
+            Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target;
     }
 
     private static String holder(Path file) {

@@ -44,4 +44,15 @@ class AtomicFilesTests {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(file.resolve("out").toString());
     }
+
+    /** Issue 17, item 8: a dangling symbolic link as the output folder was a bare FileAlreadyExistsException. */
+    @Test
+    void aDanglingSymbolicLinkAsTheOutputFolderNamesItsMissingTarget() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("out"), dir.resolve("gone"));
+        assertThatThrownBy(() -> AtomicFiles.ensureWritableDirectory(link)).isInstanceOf(IOException.class)
+                .hasMessage("output folder " + link + " is a symbolic link to " + dir.resolve("gone")
+                        + ", which does not exist; create that folder or name another");
+        Files.createDirectories(dir.resolve("gone"));
+        AtomicFiles.ensureWritableDirectory(link); // once the target exists, the link is a folder like any other
+    }
 }

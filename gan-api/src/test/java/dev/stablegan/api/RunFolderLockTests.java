@@ -50,4 +50,42 @@ class RunFolderLockTests {
         assertThatThrownBy(() -> RunFolderLock.acquire(Path.of(""))).isInstanceOf(IOException.class)
                 .hasMessageContaining("an empty path");
     }
+
+    @Test
+    void runFilesAreWhatTheFolderHoldsBesideTheLockLeftoversAndReplacedRuns() throws IOException {
+        Path run = dir.resolve("run");
+        try (RunFolderLock lock = RunFolderLock.acquire(run)) {
+            assertThat(lock.runFiles()).isEmpty();
+            Files.writeString(run.resolve("metrics.jsonl"), "{}\n");
+            Files.writeString(run.resolve("checkpoint.ckpt"), "c");
+            Files.createDirectories(run.resolve("snapshots"));
+            Files.createDirectories(run.resolve(RunFolderLock.REPLACED));
+            Files.writeString(run.resolve(".summary.json.abc.tmp"), "");
+            assertThat(lock.runFiles()).extracting(p -> p.getFileName().toString())
+                    .containsExactly("checkpoint.ckpt", "metrics.jsonl", "snapshots");
+        }
+    }
+
+    @Test
+    void movingAsideKeepsEveryFileUnderReplacedAndLeavesOnlyTheLock() throws IOException {
+        Path run = dir.resolve("run");
+        try (RunFolderLock lock = RunFolderLock.acquire(run)) {
+            Files.writeString(run.resolve("metrics.jsonl"), "{\"step\":1}\n");
+            Files.writeString(run.resolve("checkpoint.ckpt"), "c");
+            Files.createDirectories(run.resolve("snapshots"));
+            Files.writeString(run.resolve("snapshots").resolve("0001.png"), "p");
+            Path first = lock.moveRunFilesAside("checkpoint.ckpt");
+            assertThat(first.getParent()).isEqualTo(run.resolve(RunFolderLock.REPLACED));
+            assertThat(first.getFileName().toString()).matches("\\d{8}T\\d{6}Z");
+            assertThat(first.resolve("metrics.jsonl")).hasContent("{\"step\":1}");
+            assertThat(first.resolve("checkpoint.ckpt")).hasContent("c");
+            assertThat(first.resolve("snapshots").resolve("0001.png")).hasContent("p");
+            assertThat(lock.runFiles()).isEmpty();
+            Files.writeString(run.resolve("metrics.jsonl"), "{\"step\":2}\n");
+            Path second = lock.moveRunFilesAside("checkpoint.ckpt");
+            assertThat(second).isNotEqualTo(first); // a second replacement in the same second gets its own folder
+            assertThat(second.resolve("metrics.jsonl")).hasContent("{\"step\":2}");
+            assertThat(first.resolve("metrics.jsonl")).hasContent("{\"step\":1}");
+        }
+    }
 }

@@ -48,6 +48,20 @@ public final class CheckpointFile {
         });
     }
 
+    /**
+     * The error for a checked checkpoint whose body does not load into the model: a body that ends early (a file
+     * damaged before its checksum was written, or one made for a smaller model) is said so rather than left as a bare
+     * {@link java.io.EOFException} without a message.
+     *
+     * @param what what was being loaded, such as {@code parameters} or {@code generator parameters}
+     */
+    public static IOException unfitBody(Path file, String what, Exception cause) {
+        String why = cause instanceof java.io.EOFException
+                ? "the body ends before all " + what + " were read (written for a smaller model, or damaged before its checksum)"
+                : what + " do not fit this model: " + cause.getMessage();
+        return new IOException("checkpoint " + file + ": " + why, cause);
+    }
+
     /** A checked, fully read checkpoint: its metadata and a stream positioned at the body. */
     public record Contents(Path file, String metadataJson, byte[] body) {
         public DataInputStream bodyStream() {

@@ -550,8 +550,8 @@ public final class DjlGanTrainer implements GanTrainer {
             }
             Networks.restoreGradientFlags(generatorParameters);
             Networks.restoreGradientFlags(criticParameters);
-        } catch (ai.djl.MalformedModelException | RuntimeException e) {
-            throw new IOException("checkpoint " + file + ": parameters do not fit this model: " + e.getMessage(), e);
+        } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
+            throw CheckpointFile.unfitBody(file, "parameters", e);
         }
         try {
             String refused = "checkpoint " + file + ": refused (written before this check existed, or damaged)";

@@ -74,9 +74,9 @@ public final class TrainedGenerator implements AutoCloseable {
             generator = DjlGanTrainer.generatorWithReference(spec, manager);
             Networks.initialize(generator, spec.generator(), manager);
             generator.loadParameters(manager, in);
-        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+        } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
             manager.close();
-            throw new IOException("checkpoint " + checkpoint + ": generator parameters do not fit its spec: " + e.getMessage(), e);
+            throw CheckpointFile.unfitBody(checkpoint, "generator parameters", e);
         }
         try {
             FiniteValues.requireFiniteParameters(generator, "generator", "checkpoint " + checkpoint + ": refused");
@@ -98,10 +98,25 @@ public final class TrainedGenerator implements AutoCloseable {
 
     /** Samples as an array of shape {@code [count, outputShape...]} on {@code target}. */
     public NDArray sample(NDManager target, int count, long seed) {
+        return sample(target, new RandomStream(seed), count);
+    }
+
+    /**
+     * {@code count} samples from the next latent vectors of {@code random}: draws of a few samples at a time from one
+     * stream equal one draw of their total (the generator runs in inference mode, where a sample does not depend on
+     * the others of its batch), so a large count can be made in parts.
+     */
+    public NDArray sample(NDManager target, RandomStream random, int count) {
         int latent = spec.latentDim();
-        RandomStream random = new RandomStream(seed);
-        NDArray z = target.create(random.gaussians(count * latent), new Shape(count, latent));
+        NDArray z = target.create(random.gaussians(Math.multiplyExact(count, latent)), new Shape(count, latent));
         return generator.forward(store, new NDList(z), false).singletonOrThrow();
+    }
+
+    /** The next {@code count} samples of {@code random}, flattened one after another (see {@link #sample(NDManager, RandomStream, int)}). */
+    public float[] sampleValues(RandomStream random, int count) {
+        try (NDManager scope = manager.newSubManager()) {
+            return sample(scope, random, count).toFloatArray();
+        }
     }
 
     /** Samples flattened to one row per sample. */

@@ -190,4 +190,29 @@ class NonFiniteValuesTests {
             }
         }
     }
+
+    /**
+     * Issue 17, item 8: a checkpoint whose body ends early but whose checksum matches (damaged before it was framed, or
+     * made for a smaller model) was a bare EOFException; now the file and the cause are named.
+     */
+    @Test
+    void aCheckpointBodyThatEndsEarlyIsNamedNotABareEndOfFile() throws IOException {
+        Path good = dir.resolve("good.ckpt");
+        try (DjlGanTrainer trainer = wganTrainer()) {
+            trainer.step();
+            trainer.saveCheckpoint(good);
+        }
+        CheckpointFile.Contents contents = CheckpointFile.read(good);
+        Path shortBody = dir.resolve("short.ckpt");
+        CheckpointFile.write(shortBody, contents.metadataJson(), out -> out.write(contents.body(), 0, contents.body().length / 3));
+        try (DjlGanTrainer fresh = wganTrainer()) {
+            assertThatThrownBy(() -> fresh.resume(shortBody)).isInstanceOf(IOException.class)
+                    .hasMessage("checkpoint " + shortBody + ": the body ends before all parameters were read (written for a smaller"
+                            + " model, or damaged before its checksum)");
+        }
+        Path noBody = dir.resolve("empty-body.ckpt");
+        CheckpointFile.write(noBody, contents.metadataJson(), out -> { });
+        assertThatThrownBy(() -> TrainedGenerator.load(noBody)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("checkpoint " + noBody + ": the body ends before all generator parameters were read");
+    }
 }

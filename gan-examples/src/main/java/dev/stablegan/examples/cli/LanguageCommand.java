@@ -2,6 +2,7 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.examples.text.CharVocabulary;
 import dev.stablegan.examples.text.LanguagePreset;
 import dev.stablegan.examples.text.LanguageRun;
@@ -69,6 +70,10 @@ public final class LanguageCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.ckpt (same settings; --steps may grow).")
     boolean resume;
 
+    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
+            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
+    boolean force;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
@@ -89,7 +94,10 @@ public final class LanguageCommand implements Callable<Integer> {
         GanSpec spec = chosen.spec(objectiveSpec, vocabulary.size(), dim == null ? 0 : dim,
                 steps == null ? chosen.defaultSteps() : steps, seed);
         engine.apply();
-        LanguageRun.Settings settings = new LanguageRun.Settings(text, chosen, spec, out, evalEvery, samples, compare, resume);
+        if (dim != null) {
+            ModelSize.requireFits("--dim", dim, 4, d -> chosen.spec(objectiveSpec, vocabulary.size(), d, spec.schedule().generatorSteps(), seed));
+        }
+        LanguageRun.Settings settings = new LanguageRun.Settings(text, chosen, spec, out, evalEvery, samples, compare, resume, force);
         LanguageRun.Outcome outcome = new LanguageRun(settings, vocabulary, System.err).execute();
         System.err.printf(Locale.ROOT, "language: %s on %s, %d steps in %.0f s: JS-1..4 %.3f %.3f %.3f %.3f (held-out floor"
                 + " %.3f %.3f %.3f %.3f); wrote %s%n", spec.objective().name(), text.name(), outcome.steps(), outcome.seconds(),

@@ -116,15 +116,10 @@ public final class RobustnessCommand implements Callable<Integer> {
         MnistFamily family = MnistFamily.names().contains(dataset.strip().toLowerCase(Locale.ROOT)) ? MnistFamily.byName(dataset) : null;
         if (collect) {
             PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            int channels;
-            if (family != null) {
-                channels = 1;
-            } else {
-                try (ImageDataset images = ImageDatasets.open(dataset, settings.size(), data.cacheRoot(), log)) {
-                    channels = images.channels();
-                }
+            List<Map<String, Object>> rows;
+            try (ImageDataset images = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {
+                rows = RobustnessSweep.collect(settings, images.id(), images.channels(), out, log);
             }
-            List<Map<String, Object>> rows = RobustnessSweep.collect(settings, channels, out, log);
             log.printf("robustness: collected %d runs; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"),
                     out.resolve("results.md"), out.resolve("grid.png"));
             return 0;
@@ -140,6 +135,7 @@ public final class RobustnessCommand implements Callable<Integer> {
                     + "; use inception for " + dataset);
         }
         engine.apply();
+        RobustnessSweep.requireFits(settings);
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         try (FeatureExtractor scorer = FeatureExtractors.open(network, inceptionFile);
                 ImageDataset train = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {

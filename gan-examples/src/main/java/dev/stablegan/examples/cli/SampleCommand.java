@@ -1,7 +1,13 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.RandomStream;
 import dev.stablegan.djl.train.TrainedGenerator;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,17 +41,48 @@ public final class SampleCommand implements Callable<Integer> {
         }
         engine.apply();
         try (TrainedGenerator g = TrainedGenerator.load(checkpoint)) {
-            float[][] rows = g.sample(count, seed);
-            StringBuilder csv = new StringBuilder();
-            for (float[] row : rows) {
-                for (int j = 0; j < row.length; j++) {
-                    csv.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.7g", row[j]));
+            int width = g.sampleValues(new RandomStream(seed), 1).length;
+            Path folder = out.toAbsolutePath().getParent();
+            AtomicFiles.ensureWritableDirectory(folder);
+            requireRoomFor(count, width, out, Files.getFileStore(folder).getUsableSpace());
+            RandomStream random = new RandomStream(seed);
+            // Written in parts, so that memory holds one part whatever the count.
+            AtomicFiles.write(out, stream -> {
+                Writer csv = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                StringBuilder line = new StringBuilder();
+                for (int start = 0; start < count; start += CHUNK) {
+                    int n = Math.min(CHUNK, count - start);
+                    float[] values = g.sampleValues(random, n);
+                    for (int i = 0; i < n; i++) {
+                        line.setLength(0);
+                        for (int j = 0; j < width; j++) {
+                            line.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.7g", values[i * width + j]));
+                        }
+                        csv.append(line).append('\n');
+                    }
                 }
-                csv.append('\n');
-            }
-            AtomicFiles.writeString(out, csv.toString());
+                csv.flush();
+            });
             System.err.println("wrote " + count + " samples from step " + g.step() + " to " + out);
         }
         return 0;
+    }
+
+    /** Samples made and written at a time. */
+    static final int CHUNK = 1_000;
+    /** The most characters a value takes in the file, its comma included ({@code -1.234567e-05,}). */
+    static final int MAX_CHARS_PER_VALUE = 14;
+
+    /**
+     * Refuses, before sampling, a file that would not fit the {@code free} bytes of the folder it goes to.
+     *
+     * @throws IllegalArgumentException naming the option, the file, the estimated size and the free space
+     */
+    static void requireRoomFor(int count, int width, Path out, long free) {
+        long bytes = (long) count * width * MAX_CHARS_PER_VALUE;
+        if (bytes > free) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--count: %,d samples of %,d values make up to %,d MB of CSV"
+                    + " in %s, but its file system has %,d MB free", count, width, bytes >> 20, out, free >> 20));
+        }
     }
 }

@@ -72,6 +72,10 @@ public final class SslMnistCommand implements Callable<Integer> {
             + " --epochs and --max-minutes may grow, the other settings must be the same.")
     boolean resume;
 
+    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
+            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
+    boolean force;
+
     @Mixin
     DataOptions data;
 
@@ -105,7 +109,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         Path cache = data.cacheRoot();
         LabelledImages train = MnistFamily.MNIST.train(cache, err);
         LabelledImages test = MnistFamily.MNIST.test(cache, err);
-        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr(), resume);
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr(), resume, force);
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
                 outcome.seconds(), out.resolve("summary.json"));

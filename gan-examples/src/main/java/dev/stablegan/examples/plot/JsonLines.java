@@ -3,6 +3,7 @@ package dev.stablegan.examples.plot;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +17,15 @@ public final class JsonLines {
      * The objects of the non-blank lines of {@code file}, in order; none when the file does not exist (a run that
      * has not written yet).
      *
-     * @throws IllegalArgumentException naming the file and line when a line is not a JSON object
+     * @throws IllegalArgumentException naming the file and line when a line is not a JSON object, or the file when it is
+     *     not UTF-8 text
      */
     public static List<JsonObject> read(Path file) throws IOException {
         List<JsonObject> out = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = textLines(file);
         for (int n = 0; n < lines.size(); n++) {
             if (lines.get(n).isBlank()) {
                 continue;
@@ -35,5 +37,18 @@ public final class JsonLines {
             }
         }
         return out;
+    }
+
+    /**
+     * The lines of {@code file} read as UTF-8.
+     *
+     * @throws IllegalArgumentException naming the file when it holds bytes that are not UTF-8 text (a binary file)
+     */
+    public static List<String> textLines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not a text file of JSON lines (it holds bytes that are not UTF-8 text)", e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.stablegan.examples.plot;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ public final class LossCurves {
     /** @return whether a picture was written (false when the file logs none of the scalars) */
     public static boolean write(Path metrics, Path file) throws IOException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(metrics);
+        List<String> lines = JsonLines.textLines(metrics);
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank()) {

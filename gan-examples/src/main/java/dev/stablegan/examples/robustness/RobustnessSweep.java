@@ -2,6 +2,7 @@ package dev.stablegan.examples.robustness;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
@@ -16,6 +17,7 @@ import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.djl.train.NonFiniteValuesException;
 import dev.stablegan.djl.train.SpecJson;
@@ -108,6 +110,22 @@ public final class RobustnessSweep {
     }
 
     /**
+     * Refuses, before any work, a {@code --width} whose networks would not fit this machine's memory (estimated for
+     * each built-in architecture of the grid, colour images; see {@link ModelSize}). A user's own networks are not
+     * estimated: their size need not follow the width.
+     *
+     * @throws IllegalArgumentException naming {@code --width}, the estimate and the memory
+     */
+    public static void requireFits(Settings s) {
+        for (Family a : s.architectures()) {
+            if (Family.builtIns().contains(a)) {
+                ModelSize.requireFits("--width", s.width(), 4, w -> spec(new Settings(s.architectures(), s.methods(), s.preset(),
+                        s.size(), w, s.steps(), s.samples(), s.seed()), a, s.methods().get(0), 3));
+            }
+        }
+    }
+
+    /**
      * Trains, scores and judges every cell not done yet, then writes the tables and the figure.
      *
      * @param train the training images (gray for the shipped LeNet classifiers)
@@ -140,7 +158,7 @@ public final class RobustnessSweep {
         Path result = out.resolve(name).resolve("result.json");
         if (Files.exists(result)) {
             log.printf("robustness: %s already done, not trained again%n", name);
-            return readResult(result, spec);
+            return readResult(result, spec, new Scoring(train.id(), s.samples(), scorer.describe()));
         }
         return runCell(s, a, m, spec, train, real, scorer, out.resolve(name), log);
     }
@@ -202,19 +220,22 @@ public final class RobustnessSweep {
 
     /**
      * Writes {@code results.json}, {@code results.md} and {@code grid.png} from the cells that have finished (their
-     * {@code result.json}, written last and atomically), training nothing, and names the missing ones.
+     * {@code result.json}, written last and atomically), training nothing, and names the missing ones. A result of other
+     * settings, data or sample count is refused, naming the field.
      *
+     * @param datasetId the training data's {@link ImageDataset#id()}
      * @return the finished cells' rows
      * @throws IOException when no cell has finished
      */
-    public static List<Map<String, Object>> collect(Settings s, int channels, Path out, PrintWriter log) throws IOException {
+    public static List<Map<String, Object>> collect(Settings s, String datasetId, int channels, Path out, PrintWriter log)
+            throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Family a : s.architectures()) {
             for (RobustnessMethod m : s.methods()) {
                 Path result = out.resolve(cellName(a, m)).resolve("result.json");
                 if (Files.exists(result)) {
-                    rows.add(readResult(result, spec(s, a, m, channels)));
+                    rows.add(readResult(result, spec(s, a, m, channels), new Scoring(datasetId, s.samples(), null)));
                 } else {
                     missing.add(cellName(a, m));
                 }
@@ -320,6 +341,7 @@ public final class RobustnessSweep {
             row.put("diversity", diversity);
         }
         row.put("steps", s.steps());
+        row.put("samples", s.samples());
         row.put("seconds", seconds);
         // Training images the critic reads per second: a batch per critic step.
         row.put("real_images_per_second", seconds > 0 ? s.steps() * (double) s.preset().batch() * m.criticSteps() / seconds : 0);
@@ -512,15 +534,37 @@ public final class RobustnessSweep {
         return out;
     }
 
-    private static Map<String, Object> readResult(Path result, GanSpec spec) throws IOException {
+    /**
+     * What a cell's scores depend on beyond its spec: the training data, the number of generated images scored, and the
+     * scoring network ({@code null} where the caller has none open, as when collecting).
+     */
+    record Scoring(String dataset, int samples, Map<String, Object> extractor) {}
+
+    private static Map<String, Object> readResult(Path result, GanSpec spec, Scoring expected) throws IOException {
         JsonObject o;
         try {
             o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
         } catch (RuntimeException e) {
             throw new IOException(result + ": not a result of this command (" + e.getMessage() + "); delete it to train the cell again", e);
         }
+        String advice = "; use another --out or delete the cell's folder";
         if (!o.has("spec") || !SpecJson.fromJson(o.getAsJsonObject("spec")).equals(spec)) {
-            throw new IllegalArgumentException(result + ": was written for other settings; use another --out or delete the cell's folder");
+            throw new IllegalArgumentException(result + ": was written for other settings" + advice);
+        }
+        JsonObject provenance = o.has("provenance") ? o.getAsJsonObject("provenance") : new JsonObject();
+        String dataset = provenance.has("dataset") ? provenance.get("dataset").getAsString() : null;
+        if (!expected.dataset().equals(dataset)) {
+            throw new IllegalArgumentException(result + ": dataset: the cell was trained on '" + dataset + "', this run has '"
+                    + expected.dataset() + "'" + advice);
+        }
+        if (!o.has("samples") || o.get("samples").getAsInt() != expected.samples()) {
+            throw new IllegalArgumentException(result + ": samples: the cell was scored on " + (o.has("samples") ? o.get("samples")
+                    : "an unrecorded number of") + " generated images, this run asks for " + expected.samples() + advice);
+        }
+        JsonElement extractor = provenance.get("extractor");
+        if (expected.extractor() != null && !JsonParser.parseString(Json.write(expected.extractor())).equals(extractor)) {
+            throw new IllegalArgumentException(result + ": extractor: the cell was scored by '" + extractor + "', this run scores with '"
+                    + expected.extractor() + "'" + advice);
         }
         return asMap(o.toString());
     }

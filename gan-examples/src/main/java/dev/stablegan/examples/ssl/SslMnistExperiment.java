@@ -148,12 +148,25 @@ public final class SslMnistExperiment {
      * fixes the epochs too). A resumed run trains as the uninterrupted one would: the engine's noise is reseeded at
      * every epoch start, and the time budget counts the training seconds of all its sessions.
      */
-    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
             ConsoleProgress progress, boolean resume) throws IOException {
+        return run(s, train, test, out, log, progress, resume, false);
+    }
+
+    /**
+     * As {@link #run(Settings, LabelledImages, LabelledImages, Path, PrintWriter, ConsoleProgress, boolean)}; a new run
+     * (not {@code resume}) in a folder that holds another run's files is refused unless {@code force}, which moves them
+     * into {@code out/replaced/}.
+     */
+    public static Outcome run(Settings s, LabelledImages train, LabelledImages test, Path out, PrintWriter log,
+            ConsoleProgress progress, boolean resume, boolean force) throws IOException {
+        ResumableFolder.requireOneOf(resume, force);
         // Checked before the folder is claimed, so that a refused resume writes nothing, not even the lock file.
         Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, resume);
         try (RunFolderLock lock = RunFolderLock.acquire(out)) {
+            if (!resume) {
+                ResumableFolder.prepareForNewRun(lock, force, CHECKPOINT, "ssl-mnist", log::println);
+            }
             return runOwned(s, train, test, out, checkpoint, log, progress, resume);
         }
     }
@@ -182,13 +195,7 @@ public final class SslMnistExperiment {
         for (int i = 0; i < testLabels.length; i++) {
             testLabels[i] = test.label(i);
         }
-        if (saved == null) {
-            if (Files.exists(checkpoint)) {
-                log.println("ssl-mnist: starting over in " + out + " (its previous run is replaced; --resume continues it)");
-            }
-            Files.deleteIfExists(metrics);
-            Files.deleteIfExists(checkpoint);
-        } else {
+        if (saved != null) {
             for (var point : saved.getAsJsonArray("curve")) {
                 var p = point.getAsJsonArray();
                 curve.add(new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble(), p.get(2).getAsDouble()});
@@ -212,8 +219,8 @@ public final class SslMnistExperiment {
             if (saved != null) {
                 try (DataInputStream in = contents.bodyStream()) {
                     trainer.load(in);
-                } catch (IOException e) {
-                    throw new IOException("checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                } catch (IOException | RuntimeException e) {
+                    throw CheckpointFile.unfitBody(checkpoint, "parameters", e);
                 }
                 log.printf("ssl-mnist: resumed %s after epoch %d (%.0f s trained)%n", checkpoint, epochsDone, secondsBefore);
             }

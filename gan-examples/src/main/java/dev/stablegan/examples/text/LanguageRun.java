@@ -9,6 +9,7 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
+import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunSummary;
@@ -66,16 +67,39 @@ public final class LanguageRun {
      * @param compare other runs' folders whose JS-4 curves join {@code js.png}
      */
     public record Settings(TextCorpus corpus, LanguagePreset preset, GanSpec spec, Path out, long evalEvery, int evalSamples,
-            List<Path> compare, boolean resume) {
+            List<Path> compare, boolean resume, boolean force) {
         public Settings {
+            ResumableFolder.requireOneOf(resume, force);
             if (evalEvery < 1) {
                 throw new IllegalArgumentException("eval-every: must be >= 1, got " + evalEvery);
             }
             if (evalSamples < 1) {
                 throw new IllegalArgumentException("samples: must be >= 1, got " + evalSamples);
             }
+            long most = mostSamples(spec, Runtime.getRuntime().maxMemory());
+            if (evalSamples > most) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "samples: %,d sentences are too many to score at once; at"
+                        + " most %,d fit (each is %s softmax values, made as one float array of at most %,d values and a quarter of"
+                        + " the %,d MB Java heap)", evalSamples, most, NetworkSpec.describe(spec.generator().outputShape()),
+                        MAX_ARRAY_VALUES, Runtime.getRuntime().maxMemory() >> 20));
+            }
             compare = List.copyOf(compare);
         }
+    }
+
+    /** The most values a Java float array holds. */
+    static final long MAX_ARRAY_VALUES = Integer.MAX_VALUE - 8;
+
+    /**
+     * The most sentences one evaluation can generate: their softmax values fill one float array, which must fit
+     * Java's array limit and a quarter of {@code heapBytes}.
+     */
+    static long mostSamples(GanSpec spec, long heapBytes) {
+        long perSample = 1;
+        for (long d : spec.generator().outputShape()) {
+            perSample *= d;
+        }
+        return Math.min(MAX_ARRAY_VALUES, heapBytes / 4 / Float.BYTES) / perSample;
     }
 
     /** What {@code summary.json} reports. */
@@ -96,11 +120,13 @@ public final class LanguageRun {
      *
      * @throws IOException naming the file when the output folder, the checkpoint or the saved vocabulary is unusable
      */
-    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public Outcome execute() throws IOException {
         // Checked before the folder is claimed, so that a refused resume writes nothing, not even the lock file.
         Path checkpoint = ResumableFolder.checkpoint(settings.out(), CHECKPOINT, settings.resume());
         try (RunFolderLock lock = RunFolderLock.acquire(settings.out())) {
+            if (!settings.resume()) {
+                ResumableFolder.prepareForNewRun(lock, settings.force(), CHECKPOINT, "language", log::println);
+            }
             return executeOwned(checkpoint);
         }
     }
@@ -119,7 +145,7 @@ public final class LanguageRun {
                 floor[MAX_N - 1]);
         OneHotTextSource source = new OneHotTextSource(settings.corpus().train(), vocabulary, "text:" + settings.corpus().name());
         try (DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), source)) {
-            ResumableFolder.resumeOrStartOver(trainer, checkpoint, settings.resume(), "language", log);
+            ResumableFolder.resumeIfAsked(trainer, checkpoint, settings.resume(), "language", log);
             AtomicFiles.writeString(vocabularyFile, vocabularyJson() + "\n");
             long total = settings.spec().schedule().generatorSteps();
             if (!Files.exists(out.resolve(METRICS))) {

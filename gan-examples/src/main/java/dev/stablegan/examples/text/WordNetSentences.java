@@ -39,7 +39,8 @@ public final class WordNetSentences {
         if (complete(DEBIAN_FOLDER)) {
             return DEBIAN_FOLDER;
         }
-        return PackageFetch.installing(cacheRoot, ID, "the WordNet example sentences (Debian " + DEBIAN_PACKAGE + ")", cached, log, work -> {
+        return PackageFetch.installing(cacheRoot, ID, "the WordNet example sentences (Debian " + DEBIAN_PACKAGE + ")", cached,
+                "a data file is missing or empty", log, work -> {
             Path unpacked = new PackageFetch(ID).debian(work, DEBIAN_PACKAGE).resolve(DEBIAN_FOLDER.toString().substring(1));
             Path staged = Files.createDirectories(work.resolve("staged"));
             for (String name : DATA_FILES) {

@@ -70,8 +70,9 @@ public final class ToyRun {
      * @param resume continue from {@code out/checkpoint.ckpt} instead of starting over
      */
     public record Settings(ToyDataset dataset, ToyPreset preset, GanSpec spec, Path out, int evalSamples,
-            long plotEvery, boolean resume) {
+            long plotEvery, boolean resume, boolean force) {
         public Settings {
+            ResumableFolder.requireOneOf(resume, force);
             if (evalSamples < MIN_EVAL_SAMPLES) {
                 throw new IllegalArgumentException("samples: must be >= " + MIN_EVAL_SAMPLES + ", got " + evalSamples);
             }
@@ -104,13 +105,15 @@ public final class ToyRun {
      *
      * @throws IOException naming the file when the output folder or the checkpoint to resume is unusable
      */
-    @SuppressWarnings("try") // the run-folder lock is held for the body, never read
     public Outcome execute() throws IOException {
         Path out = settings.out();
         Path checkpoint = ResumableFolder.checkpoint(out, CHECKPOINT, settings.resume()); // a refused resume writes nothing
         try (RunFolderLock lock = RunFolderLock.acquire(out);
                 DjlGanTrainer trainer = DjlGanTrainer.create(settings.spec(), new ToyBatchSource(settings.dataset()))) {
-            ResumableFolder.resumeOrStartOver(trainer, checkpoint, settings.resume(), "toy", log);
+            if (!settings.resume()) {
+                ResumableFolder.prepareForNewRun(lock, settings.force(), CHECKPOINT, "toy", log::println);
+            }
+            ResumableFolder.resumeIfAsked(trainer, checkpoint, settings.resume(), "toy", log);
             JsonlMetrics.keepLinesUpTo(out.resolve(MODES), trainer.currentStep()); // snapshot lines of a run started over, or past its checkpoint
             long total = settings.spec().schedule().generatorSteps();
             trainer.addListener(ConsoleProgress.onStderr());

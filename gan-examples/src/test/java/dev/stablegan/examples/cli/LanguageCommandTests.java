@@ -105,6 +105,11 @@ class LanguageCommandTests {
         Path binary = Files.write(dir.resolve("weights.bin"), new byte[] {1, 0, 2, 0});
         CliRuns.assertBadInput("binary", "language", "--corpus", binary.toString(), "--out", out.toString());
         CliRuns.assertBadInput("no-such-corpus", "language", "--corpus", "no-such-corpus", "--out", out.toString());
+        // Issue 17, item 6: sizes that failed after training had started (an overflow, a native out-of-memory) are refused first.
+        CliRuns.assertBadInput("samples: 2,000,000,000 sentences are too many to score at once; at most ", "language", "--corpus",
+                corpus.toString(), "--samples", "2000000000", "--out", out.toString());
+        CliRuns.assertBadInput("--dim: 1,000,000 makes networks of about ", "language", "--corpus", corpus.toString(), "--dim", "1000000",
+                "--out", out.toString());
         assertThat(out).doesNotExist();
     }
 

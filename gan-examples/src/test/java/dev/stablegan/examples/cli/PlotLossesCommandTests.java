@@ -29,5 +29,10 @@ class PlotLossesCommandTests {
         Path broken = Files.writeString(dir.resolve("broken.jsonl"), "{\"step\":1,\"critic_loss\":1}\nnot json\n");
         CliRuns.assertBadInput("line 2", "plot-losses", broken.toString(), "--out", dir.resolve("y.png").toString());
         assertThat(dir.resolve("x.png")).doesNotExist();
+        // Issue 17, item 8: a binary file was "Input length = 1".
+        Path binary = Files.write(dir.resolve("checkpoint.ckpt"), new byte[] {0x53, 0x54, (byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        CliRuns.assertBadInput(binary + ": not a text file of JSON lines (it holds bytes that are not UTF-8 text)", "plot-losses",
+                binary.toString(), "--out", dir.resolve("z.png").toString());
+        assertThat(dir.resolve("z.png")).doesNotExist();
     }
 }

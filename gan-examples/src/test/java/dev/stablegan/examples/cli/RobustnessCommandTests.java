@@ -54,4 +54,14 @@ class RobustnessCommandTests {
         CliRuns.assertBadInput("--run-index: 9 is not a run of this grid; it has runs 0 to 3", "robustness", "--archs", "dcgan,g-mlp",
                 "--methods", "wgan-gp,lsgan", "--run-index", "9", "--out", dir.resolve("grid").toString());
     }
+
+    /** Issue 17, item 6: {@code --width 100000} died with a native out-of-memory error; it is refused with the estimate. */
+    @Test
+    void aWidthTooLargeForThisMachineIsRefusedBeforeAnyWork() {
+        Path out = dir.resolve("wide");
+        String text = CliRuns.assertBadInput("--width: 100,000 makes networks of about ", "robustness", "--dataset", "mnist", "--archs",
+                "dcgan", "--methods", "wgan-gp", "--width", "100000", "--out", out.toString());
+        assertThat(text).contains("parameters, which need at least").contains("GB of memory");
+        assertThat(out).doesNotExist();
+    }
 }

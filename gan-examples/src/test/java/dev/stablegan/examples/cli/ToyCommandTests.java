@@ -153,4 +153,33 @@ class ToyCommandTests {
         assertThat(json(out.resolve(ToyRun.SUMMARY)).getAsJsonObject("last_scalars")).isEqualTo(first);
         assertThat(first.keySet()).contains("critic_loss");
     }
+
+    /**
+     * Issue 17, item 2: a new run in a folder holding a finished run is refused, so a killed restart can no longer leave
+     * one run's metrics beside another's checkpoint; {@code --force} moves the old run aside whole.
+     */
+    @Test
+    void aNewRunInAFolderHoldingAnotherRunIsRefusedUnlessForcedWhichMovesItAside() throws IOException {
+        Path out = dir.resolve("run");
+        assertThat(run("toy", "--steps", "3", "--seed", "7", "--out", out.toString())).isZero();
+        Set<Path> before = list(out);
+        byte[] checkpoint = Files.readAllBytes(out.resolve(ToyRun.CHECKPOINT));
+        String metrics = Files.readString(out.resolve(ToyRun.METRICS));
+        String text = CliRuns.assertBadInput(out + ": holds another run's files (", "toy", "--steps", "3", "--seed", "8",
+                "--out", out.toString());
+        assertThat(text).contains("--resume continues that run", "--force moves");
+        assertThat(list(out)).as("nothing written by the refused run").isEqualTo(before);
+        assertThat(Files.readAllBytes(out.resolve(ToyRun.CHECKPOINT))).isEqualTo(checkpoint);
+        CliRuns.assertBadInput("--resume and --force: choose one", "toy", "--steps", "3", "--resume", "--force", "--out", out.toString());
+
+        assertThat(run("toy", "--steps", "3", "--seed", "8", "--force", "--out", out.toString())).isZero();
+        Path replaced = out.resolve("replaced");
+        List<Path> moved = List.copyOf(list(replaced));
+        assertThat(moved).hasSize(1);
+        assertThat(Files.readAllBytes(moved.get(0).resolve(ToyRun.CHECKPOINT))).isEqualTo(checkpoint);
+        assertThat(Files.readString(moved.get(0).resolve(ToyRun.METRICS))).isEqualTo(metrics);
+        assertThat(json(moved.get(0).resolve(ToyRun.SUMMARY)).toString()).contains("\"seed\":7");
+        assertThat(json(out.resolve(ToyRun.SUMMARY)).toString()).contains("\"seed\":8");
+        assertThat(Files.readString(out.resolve(ToyRun.METRICS))).isNotEqualTo(metrics);
+    }
 }

@@ -94,16 +94,16 @@ class RobustnessSweepTests {
             }
             assertThat(tasks.resolve("results.json")).as("a task writes only inside its run's folder").doesNotExist();
             java.io.StringWriter partial = new java.io.StringWriter();
-            assertThat(RobustnessSweep.collect(TINY, 1, tasks, new java.io.PrintWriter(partial, true))).hasSize(3);
+            assertThat(RobustnessSweep.collect(TINY, trainImages().id(), 1, tasks, new java.io.PrintWriter(partial, true))).hasSize(3);
             assertThat(partial.toString()).contains("1 of 4 runs missing (not finished): dcgan_lsgan");
             RobustnessSweep.runOne(TINY, "dcgan_lsgan", trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, tasks, log);
         }
-        List<Map<String, Object>> collected = RobustnessSweep.collect(TINY, 1, tasks, log);
+        List<Map<String, Object>> collected = RobustnessSweep.collect(TINY, trainImages().id(), 1, tasks, log);
         assertThat(withoutTimings(collected)).isEqualTo(withoutTimings(expected));
         assertThat(tasks.resolve("results.md")).hasSameTextualContentAs(single.resolve("results.md"));
         assertThatThrownBy(() -> RobustnessSweep.runName(TINY, null, 4)).hasMessageContaining("--run-index: 4 is not a run of this grid; it has runs 0 to 3");
         assertThatThrownBy(() -> RobustnessSweep.runName(TINY, "dcgan_hinge", null)).hasMessageContaining("--run: 'dcgan_hinge'");
-        assertThatThrownBy(() -> RobustnessSweep.collect(TINY, 1, dir.resolve("empty"), log)).hasMessageContaining("nothing to collect");
+        assertThatThrownBy(() -> RobustnessSweep.collect(TINY, trainImages().id(), 1, dir.resolve("empty"), log)).hasMessageContaining("nothing to collect");
     }
 
     /** The rows as results.json holds them (through JSON, so numbers compare alike), without timings and provenance. */
@@ -129,6 +129,19 @@ class RobustnessSweepTests {
                     20, 5);
             assertThatThrownBy(() -> RobustnessSweep.run(longer, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer, dir,
                     log)).hasMessageContaining("tanh_dcgan").hasMessageContaining("other settings");
+            // Issue 17, item 3: the data and the number of scored samples are part of a cell's identity.
+            RobustnessSweep.Settings moreSamples = new RobustnessSweep.Settings(one.architectures(), one.methods(), RobustnessPreset.CPU,
+                    16, 4, 1, 30, 5);
+            assertThatThrownBy(() -> RobustnessSweep.run(moreSamples, trainImages(), ClassifierRecipe.asImages(test, test.count()), scorer,
+                    dir, log)).hasMessageContaining("tanh_dcgan").hasMessageContaining("samples: the cell was scored on 20 generated images,"
+                            + " this run asks for 30");
+            InMemoryImages same = trainImages();
+            InMemoryImages otherData = new InMemoryImages("other-squares", same.size(), same.channels(), same.height(), same.width(),
+                    same.pixels());
+            assertThatThrownBy(() -> RobustnessSweep.run(one, otherData, ClassifierRecipe.asImages(test, test.count()), scorer, dir, log))
+                    .hasMessageContaining("dataset: the cell was trained on '" + same.id() + "', this run has 'other-squares'");
+            assertThatThrownBy(() -> RobustnessSweep.collect(one, "other-squares", 1, dir, log)).hasMessageContaining("dataset:");
+            assertThat(RobustnessSweep.collect(one, same.id(), 1, dir, log)).hasSize(1);
         }
     }
 
