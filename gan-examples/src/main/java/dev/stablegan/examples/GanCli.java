@@ -86,7 +86,23 @@ public final class GanCli {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new GanCli());
         cli.setExecutionExceptionHandler(GanCli::handle);
+        cli.setParameterExceptionHandler(GanCli::handleUsage);
         return cli.execute(args);
+    }
+
+    /**
+     * A command line that does not parse (an unknown option or command, a value of the wrong type): one
+     * {@code error:} line like every other refusal, picocli's suggestions for a misspelling, and where the help is;
+     * not the whole usage text.
+     */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandName() + ": error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

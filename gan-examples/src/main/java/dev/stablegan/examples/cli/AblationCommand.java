@@ -2,7 +2,6 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.ablation.ImprovedGanAblation;
 import dev.stablegan.examples.data.LabelledImages;
@@ -77,7 +76,7 @@ public final class AblationCommand implements Callable<Integer> {
         ImprovedGanAblation.Settings settings = new ImprovedGanAblation.Settings(steps, batch, width, kernels, reference, samples, seed);
         List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(settings, variants);
         AtomicFiles.ensureWritableDirectory(out);
-        EngineSetup.configure(threads);
+        EngineOptions.configure(threads);
         device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();

@@ -67,7 +67,7 @@ public final class BenchMetricsCommand implements Callable<Integer> {
             }
             chosen.add(id);
         }
-        EngineSetup.configure(threads);
+        EngineOptions.configure(threads);
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "bench-metrics: generating 2 x %d x %d features ...%n", samples, dim);
         err.flush();

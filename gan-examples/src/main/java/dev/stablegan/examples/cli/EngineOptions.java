@@ -16,8 +16,20 @@ public final class EngineOptions {
 
     /** Loads the engine offline with the chosen thread count and makes the chosen device the process default. */
     public void apply() {
-        EngineSetup.configure(threads);
+        configure(threads);
         device.apply(System.err);
+    }
+
+    /**
+     * {@link EngineSetup#configure} for a command's {@code --threads}: a refused count is reported under the option's
+     * name.
+     */
+    public static void configure(int threads) {
+        try {
+            EngineSetup.configure(threads);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
     }
 
     public int threads() {

@@ -2,7 +2,6 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.ssl.SslMnistExperiment;
@@ -103,7 +102,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
                 distance(featureMatching), maxMinutes, decayFrom, SslMnistExperiment.LabelSet.parse(labelSet), labelSeed);
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
-        EngineSetup.configure(threads);
+        EngineOptions.configure(threads);
         device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();

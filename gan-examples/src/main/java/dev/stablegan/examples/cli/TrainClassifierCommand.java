@@ -2,7 +2,6 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
@@ -65,7 +64,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         ClassifierRecipe.Settings settings = new ClassifierRecipe.Settings(name, suffix, family.id(), family.description(), passes, seed,
                 trainLimit);
         AtomicFiles.ensureWritableDirectory(out);
-        EngineSetup.configure(threads);
+        EngineOptions.configure(threads);
         device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();

@@ -63,7 +63,16 @@ public final class PngFiles {
             if (e instanceof RuntimeException) {
                 throw e;
             }
-            throw new IOException("cannot write " + target + ": " + e, e);
+            throw new IOException("cannot write " + target + ": " + deepestMessage(e), e);
         }
+    }
+
+    /** The message of the innermost cause (ImageIO wraps "No space left on device" in "I/O error writing PNG file!"). */
+    private static String deepestMessage(Throwable e) {
+        Throwable inner = e;
+        while (inner.getCause() != null && inner.getCause() != inner) {
+            inner = inner.getCause();
+        }
+        return inner.getMessage() != null ? inner.getMessage() : inner.toString();
     }
 }

@@ -182,4 +182,17 @@ class ToyCommandTests {
         assertThat(json(out.resolve(ToyRun.SUMMARY)).toString()).contains("\"seed\":8");
         assertThat(Files.readString(out.resolve(ToyRun.METRICS))).isNotEqualTo(metrics);
     }
+
+    /**
+     * A command line that does not parse is one {@code error:} line with where the help is, like every other refusal, not
+     * the whole usage text; a thread count out of range names the option.
+     */
+    @Test
+    void unparsableArgumentsAndThreadCountsAreOneErrorLineNamingTheOption() {
+        String text = CliRuns.assertBadInput("toy: error: Invalid value for option '--seed': 'abc' is not a long", "toy", "--seed", "abc",
+                "--out", dir.resolve("o").toString());
+        assertThat(text).contains("see: gan toy --help").doesNotContain("Usage:");
+        CliRuns.assertBadInput("toy: error: --threads: must be between 1 and ", "toy", "--threads", "0", "--out", dir.resolve("o").toString());
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
 }

@@ -14,6 +14,7 @@ import dev.stablegan.eval.metric.NgramJensenShannon;
 import dev.stablegan.eval.metric.PrecisionRecallDensityCoverage;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.cli.DeviceOption;
+import dev.stablegan.examples.cli.EngineOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class EvalCommand implements Runnable {
             if (threads == null) {
                 EngineSetup.configureUnlessLoaded(Runtime.getRuntime().availableProcessors());
             } else {
-                EngineSetup.configure(threads);
+                EngineOptions.configure(threads);
             }
             device.apply(System.err);
         }
