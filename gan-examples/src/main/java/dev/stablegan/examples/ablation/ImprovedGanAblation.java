@@ -13,9 +13,11 @@ import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.BatchSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.djl.train.SpecJson;
@@ -52,9 +54,11 @@ import java.util.Map;
  *
  * <p>Scores come from a classifier of the data's own domain (gan-eval's shipped LeNet, named in every score):
  * the classifier's score of {@code samples} generated images (10 splits) and their Frechet distance in its
- * features to the test images. They are not Inception numbers. Each finished variant writes
- * {@code DIR/<variant>/result.json} and {@code samples.png}; a variant whose result exists is not trained again, so
- * a killed ablation resumes where it stopped. {@code DIR/results.json} and {@code DIR/results.md} collect the rows.
+ * features to the test images. They are not Inception numbers. Each variant trains in {@code DIR/<variant>/}, which
+ * one process owns at a time, with a {@code checkpoint.ckpt} every twentieth of the steps, and when finished writes
+ * {@code result.json} and {@code samples.png}; a variant whose result exists is not trained again and one with only a
+ * checkpoint continues from it, so a killed ablation resumes where it stopped. {@code DIR/results.json} and
+ * {@code DIR/results.md} collect the rows; each variant is also a run of {@link #runNames} for a cluster job array.
  */
 public final class ImprovedGanAblation {
     public static final int IMAGE = 32;
@@ -159,76 +163,169 @@ public final class ImprovedGanAblation {
      */
     public static List<Map<String, Object>> run(Settings s, List<Variant> chosen, LabelledImages train, LabelledImages test,
             FeatureExtractor scorer, Path out, PrintWriter log, ConsoleProgress progress) throws IOException {
-        if (train.rows() > IMAGE || train.cols() > IMAGE) {
-            throw new IllegalArgumentException("dataset '" + train.name() + "': images of " + train.cols() + "x" + train.rows()
-                    + " do not fit the " + IMAGE + "x" + IMAGE + " networks");
-        }
+        checkFits(train);
         AtomicFiles.ensureWritableDirectory(out);
         Extraction real = scorer.extract(ClassifierRecipe.asImages(test, test.count()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Variant v : chosen) {
-            Path dir = out.resolve(v.name());
-            Path result = dir.resolve("result.json");
-            GanSpec spec = spec(s, v);
-            if (Files.exists(result)) {
-                Map<String, Object> done = readResult(result, spec);
-                log.printf("ablation: %s already done (%s), not trained again%n", v.name(), result);
-                rows.add(done);
-                continue;
-            }
-            AtomicFiles.ensureWritableDirectory(dir);
-            log.printf("ablation: training %s (%s), %d steps%n", v.name(), v.description(), s.steps());
-            log.flush();
-            long started = System.nanoTime();
-            float[] images;
-            try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new PaddedImages(train))) {
-                trainer.putProvenance("git_revision", RunInfo.gitRevision());
-                trainer.addListener(progress);
-                trainer.run();
-                images = generate(trainer, s.samples(), s.seed());
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            List<RgbImage> cropped = cropped(images, s.samples(), train.rows(), train.cols());
-            Extraction fake = scorer.extract(cropped);
-            InceptionScore.Result score = InceptionScore.of(fake.probabilities(), InceptionScore.DEFAULT_SPLITS);
-            FrechetDistance.Result fid = FrechetDistance.between(real.features(), fake.features());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("variant", v.name());
-            row.put("description", v.description());
-            row.put("score_name", "IS-" + scorer.scoreSuffix());
-            row.put("score", score.mean());
-            row.put("score_std", score.std());
-            row.put("fid_name", "FID-" + scorer.scoreSuffix());
-            row.put("fid", fid.value());
-            row.put("samples", s.samples());
-            row.put("steps", s.steps());
-            row.put("seconds", seconds);
-            row.put("spec", asMap(SpecJson.toJsonString(spec)));
-            Map<String, Object> provenance = RunInfo.provenance(true);
-            provenance.put("extractor", scorer.describe());
-            provenance.put("dataset", train.name() + " / " + test.name());
-            row.put("provenance", provenance);
-            PngFiles.write(ImageGrid.gray(toUnit(images, 100), Math.min(100, s.samples()), IMAGE, IMAGE, 10, 2), dir.resolve("samples.png"));
-            AtomicFiles.writeString(result, Json.write(row) + "\n");
-            log.printf(Locale.ROOT, "ablation: %s: %s %.2f (std %.2f), %s %.2f, %.0f s%n", v.name(), row.get("score_name"), score.mean(),
-                    score.std(), row.get("fid_name"), fid.value(), seconds);
-            log.flush();
-            rows.add(row);
+            rows.add(variant(s, v, train, test, real, scorer, out, log, progress));
         }
-        AtomicFiles.writeString(out.resolve("results.json"), Json.write(rows) + "\n");
-        AtomicFiles.writeString(out.resolve("results.md"), table(rows));
+        writeTables(out, rows);
         return rows;
     }
 
-    private static Map<String, Object> readResult(Path result, GanSpec spec) throws IOException {
+    /** The runs of {@code --list-runs}: the chosen variants' names, in table order. */
+    public static List<String> runNames(List<Variant> chosen) {
+        return chosen.stream().map(Variant::name).toList();
+    }
+
+    /**
+     * Trains and scores the variant {@code name} into {@code out/NAME} (a cluster task's share), or reads it when done;
+     * writes nothing outside the variant's folder.
+     */
+    public static Map<String, Object> runOne(Settings s, List<Variant> chosen, String name, LabelledImages train, LabelledImages test,
+            FeatureExtractor scorer, Path out, PrintWriter log, ConsoleProgress progress) throws IOException {
+        checkFits(train);
+        Variant v = chosen.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--run: '" + name + "' is not a run of this sweep (--list-runs lists them)"));
+        AtomicFiles.ensureWritableDirectory(out);
+        Extraction real = scorer.extract(ClassifierRecipe.asImages(test, test.count()));
+        return variant(s, v, train, test, real, scorer, out, log, progress);
+    }
+
+    /**
+     * Writes {@code results.json} and {@code results.md} from the variants that have finished (their {@code result.json},
+     * written last and atomically), training nothing, and names the missing ones.
+     *
+     * @throws IOException when no variant has finished
+     */
+    public static List<Map<String, Object>> collect(Settings s, List<Variant> chosen, String dataset, Path out, PrintWriter log)
+            throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Variant v : chosen) {
+            Path result = out.resolve(v.name()).resolve("result.json");
+            if (Files.exists(result)) {
+                rows.add(readResult(result, spec(s, v), dataset, s.samples()));
+            } else {
+                missing.add(v.name());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IOException(out + ": no variant of this ablation has finished (no " + chosen.get(0).name()
+                    + "/result.json, ...); nothing to collect");
+        }
+        if (!missing.isEmpty()) {
+            log.printf("ablation: collect: %d of %d runs missing (not finished): %s%n", missing.size(), chosen.size(),
+                    String.join(", ", missing));
+        }
+        writeTables(out, rows);
+        return rows;
+    }
+
+    private static void checkFits(LabelledImages train) {
+        if (train.rows() > IMAGE || train.cols() > IMAGE) {
+            throw new IllegalArgumentException("dataset '" + train.name() + "': images of " + train.cols() + "x" + train.rows()
+                    + " do not fit the " + IMAGE + "x" + IMAGE + " networks");
+        }
+    }
+
+    private static void writeTables(Path out, List<Map<String, Object>> rows) throws IOException {
+        AtomicFiles.writeString(out.resolve("results.json"), Json.write(rows) + "\n");
+        AtomicFiles.writeString(out.resolve("results.md"), table(rows));
+    }
+
+    /** The variant's row: read when done (for the same spec, data and sample count), else trained, scored and written. */
+    private static Map<String, Object> variant(Settings s, Variant v, LabelledImages train, LabelledImages test, Extraction real,
+            FeatureExtractor scorer, Path out, PrintWriter log, ConsoleProgress progress) throws IOException {
+        Path dir = out.resolve(v.name());
+        Path result = dir.resolve("result.json");
+        GanSpec spec = spec(s, v);
+        String dataset = datasetName(train, test);
+        if (Files.exists(result)) {
+            Map<String, Object> done = readResult(result, spec, dataset, s.samples());
+            log.printf("ablation: %s already done (%s), not trained again%n", v.name(), result);
+            return done;
+        }
+        try (RunFolderLock lock = RunFolderLock.acquire(dir)) {
+            return trainVariant(s, v, spec, lock, train, dataset, real, scorer, log, progress);
+        }
+    }
+
+    private static String datasetName(LabelledImages train, LabelledImages test) {
+        return train.name() + " / " + test.name();
+    }
+
+    /** Trains (continuing from the variant's checkpoint when there is one), scores and writes the variant's files. */
+    private static Map<String, Object> trainVariant(Settings s, Variant v, GanSpec spec, RunFolderLock lock, LabelledImages train,
+            String dataset, Extraction real, FeatureExtractor scorer, PrintWriter log, ConsoleProgress progress) throws IOException {
+        Path dir = lock.file().getParent();
+        Path checkpoint = dir.resolve("checkpoint.ckpt");
+        float[] images;
+        double seconds;
+        try (DjlGanTrainer trainer = DjlGanTrainer.create(spec, new PaddedImages(train))) {
+            trainer.putProvenance("git_revision", RunInfo.gitRevision());
+            if (Files.exists(checkpoint)) {
+                trainer.resume(checkpoint);
+                log.printf("ablation: %s resumed at step %d%n", v.name(), trainer.currentStep());
+            } else {
+                log.printf("ablation: training %s (%s), %d steps%n", v.name(), v.description(), s.steps());
+            }
+            log.flush();
+            trainer.addListener(progress);
+            trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, Math.max(50, s.steps() / 20)));
+            trainer.run();
+            seconds = trainer.trainedSeconds();
+            images = generate(trainer, s.samples(), s.seed());
+        }
+        List<RgbImage> cropped = cropped(images, s.samples(), train.rows(), train.cols());
+        Extraction fake = scorer.extract(cropped);
+        InceptionScore.Result score = InceptionScore.of(fake.probabilities(), InceptionScore.DEFAULT_SPLITS);
+        FrechetDistance.Result fid = FrechetDistance.between(real.features(), fake.features());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("variant", v.name());
+        row.put("description", v.description());
+        row.put("score_name", "IS-" + scorer.scoreSuffix());
+        row.put("score", score.mean());
+        row.put("score_std", score.std());
+        row.put("fid_name", "FID-" + scorer.scoreSuffix());
+        row.put("fid", fid.value());
+        row.put("samples", s.samples());
+        row.put("steps", s.steps());
+        row.put("seconds", seconds);
+        row.put("spec", asMap(SpecJson.toJsonString(spec)));
+        Map<String, Object> provenance = RunInfo.provenance(true);
+        provenance.put("extractor", scorer.describe());
+        provenance.put("dataset", dataset);
+        row.put("provenance", provenance);
+        PngFiles.write(ImageGrid.gray(toUnit(images, 100), Math.min(100, s.samples()), IMAGE, IMAGE, 10, 2), dir.resolve("samples.png"));
+        AtomicFiles.writeString(dir.resolve("result.json"), Json.write(row) + "\n");
+        log.printf(Locale.ROOT, "ablation: %s: %s %.2f (std %.2f), %s %.2f, %.0f s%n", v.name(), row.get("score_name"), score.mean(),
+                score.std(), row.get("fid_name"), fid.value(), seconds);
+        log.flush();
+        return row;
+    }
+
+    private static Map<String, Object> readResult(Path result, GanSpec spec, String dataset, int samples) throws IOException {
         JsonObject o;
         try {
             o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
         } catch (RuntimeException e) {
             throw new IOException(result + ": not a result of this command (" + e.getMessage() + "); delete it to train the variant again", e);
         }
+        String advice = "; use another --out or delete the variant's folder";
         if (!o.has("spec") || !SpecJson.fromJson(o.getAsJsonObject("spec")).equals(spec)) {
-            throw new IllegalArgumentException(result + ": was written for other settings; use another --out or delete the folder");
+            throw new IllegalArgumentException(result + ": was written for other settings" + advice);
+        }
+        JsonObject provenance = o.has("provenance") ? o.getAsJsonObject("provenance") : new JsonObject();
+        String saved = provenance.has("dataset") ? provenance.get("dataset").getAsString() : null;
+        if (!dataset.equals(saved)) {
+            throw new IllegalArgumentException(result + ": dataset: the variant was trained on '" + saved + "', this run has '" + dataset
+                    + "'" + advice);
+        }
+        if (!o.has("samples") || o.get("samples").getAsInt() != samples) {
+            throw new IllegalArgumentException(result + ": samples: the variant was scored on " + (o.has("samples") ? o.get("samples")
+                    : "an unrecorded number of") + " generated images, this run asks for " + samples + advice);
         }
         return asMap(o.toString());
     }

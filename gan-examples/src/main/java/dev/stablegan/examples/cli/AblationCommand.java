@@ -3,12 +3,14 @@ package dev.stablegan.examples.cli;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.ablation.ImprovedGanAblation;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,19 +72,42 @@ public final class AblationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SweepOptions sweep;
+
     @Override
     public Integer call() throws Exception {
         MnistFamily family = MnistFamily.byName(dataset);
         ImprovedGanAblation.Settings settings = new ImprovedGanAblation.Settings(steps, batch, width, kernels, reference, samples, seed);
         List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(settings, variants);
+        SweepOptions.Mode mode = sweep.mode();
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(ImprovedGanAblation.runNames(chosen), System.out);
+            return 0;
+        }
+        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(ImprovedGanAblation.runNames(chosen)) : null;
         AtomicFiles.ensureWritableDirectory(out);
-        EngineOptions.configure(threads);
-        device.apply(System.err);
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
         LabelledImages train = family.train(cache, err);
         LabelledImages test = family.test(cache, err);
+        if (mode == SweepOptions.Mode.COLLECT) {
+            List<Map<String, Object>> rows = ImprovedGanAblation.collect(settings, chosen, train.name() + " / " + test.name(), out, err);
+            err.printf("ablation: collected %d runs; wrote %s and %s%n", rows.size(), out.resolve("results.md"), out.resolve("results.json"));
+            err.flush();
+            return 0;
+        }
+        EngineOptions.configure(threads);
+        device.apply(System.err);
         try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+            if (only != null) {
+                Map<String, Object> row = ImprovedGanAblation.runOne(settings, chosen, only, train, test, scorer, out, err,
+                        ConsoleProgress.onStderr());
+                err.printf("ablation: run %s: %s %s; wrote %s%n", only, row.get("score_name"), row.get("score"),
+                        out.resolve(only).resolve("result.json"));
+                err.flush();
+                return 0;
+            }
             ImprovedGanAblation.run(settings, chosen, train, test, scorer, out, err, ConsoleProgress.onStderr());
         }
         err.printf("ablation: wrote %s and %s%n", out.resolve("results.md"), out.resolve("results.json"));

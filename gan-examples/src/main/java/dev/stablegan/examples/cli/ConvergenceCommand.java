@@ -1,6 +1,7 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.eval.features.LeNetClassifier;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
@@ -55,6 +56,9 @@ public final class ConvergenceCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    SweepOptions sweep;
+
     @Override
     public Integer call() throws Exception {
         ConvergenceExperiment.Settings settings = new ConvergenceExperiment.Settings(ConvergenceExperiment.select(variants), size, width, steps,
@@ -65,10 +69,28 @@ public final class ConvergenceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dataset: " + e.getMessage() + " (scores need a shipped classifier: mnist or fashion-mnist)", e);
         }
-        engine.apply();
+        SweepOptions.Mode mode = sweep.mode();
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(ConvergenceExperiment.runNames(settings), System.out);
+            return 0;
+        }
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (mode == SweepOptions.Mode.COLLECT) {
+            try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+                ConvergenceExperiment.collect(settings, scorer.scoreSuffix(), out, log);
+            }
+            log.printf("convergence: collected; wrote %s%n", out.resolve("convergence.png"));
+            return 0;
+        }
+        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(ConvergenceExperiment.runNames(settings)) : null;
+        engine.apply();
         try (ImageDataset train = ImageDatasets.open(family.id(), size, data.cacheRoot(), log);
                 LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+            if (only != null) {
+                ConvergenceExperiment.runOne(settings, only, train, scorer, out, log);
+                log.printf("convergence: run %s finished in %s%n", only, out.resolve(only));
+                return 0;
+            }
             ConvergenceExperiment.run(settings, train, scorer, out, log);
         }
         log.printf("convergence: wrote %s%n", out.resolve("convergence.png"));

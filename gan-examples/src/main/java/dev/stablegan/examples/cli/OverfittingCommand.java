@@ -1,5 +1,6 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.OverfittingExperiment;
@@ -54,13 +55,32 @@ public final class OverfittingCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    SweepOptions sweep;
+
     @Override
     public Integer call() throws Exception {
         OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(RobustnessMethod.byNames(methods), size, width, steps,
                 trainImages, evalEvery, seed);
-        engine.apply();
+        SweepOptions.Mode mode = sweep.mode();
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(OverfittingExperiment.runNames(settings), System.out);
+            return 0;
+        }
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (mode == SweepOptions.Mode.COLLECT) {
+            OverfittingExperiment.collect(settings, out, log);
+            log.printf("overfitting: collected; wrote %s%n", out.resolve("overfitting.png"));
+            return 0;
+        }
+        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(OverfittingExperiment.runNames(settings)) : null;
+        engine.apply();
         try (ImageDataset all = ImageDatasets.open(dataset, size, data.cacheRoot(), log)) {
+            if (only != null) {
+                OverfittingExperiment.runOne(settings, only, all, out, log);
+                log.printf("overfitting: run %s finished in %s%n", only, out.resolve(only));
+                return 0;
+            }
             OverfittingExperiment.run(settings, all, out, log);
         }
         log.printf("overfitting: wrote %s%n", out.resolve("overfitting.png"));

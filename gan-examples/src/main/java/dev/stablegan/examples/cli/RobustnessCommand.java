@@ -4,6 +4,7 @@ import dev.stablegan.eval.features.FeatureExtractor;
 import dev.stablegan.eval.features.FeatureExtractors;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.RgbImage;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
@@ -77,20 +78,8 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--list-runs", description = "Print the grid's runs, one line each (index and name, e.g. '3 dcgan_lsgan'),"
-            + " and exit: the indices of a cluster job array.")
-    boolean listRuns;
-
-    @Option(names = "--run-index", paramLabel = "I", description = "Train and score only run I of --list-runs into its folder of"
-            + " --out (one task of a job array); the combined tables come from --collect.")
-    Integer runIndex;
-
-    @Option(names = "--run", paramLabel = "NAME", description = "As --run-index, by name (e.g. g-mlp_wgan-gp).")
-    String runName;
-
-    @Option(names = "--collect", description = "Train nothing: write results.json, results.md and grid.png from the runs that"
-            + " have finished, naming the missing ones.")
-    boolean collect;
+    @Mixin
+    SweepOptions sweep;
 
     @Mixin
     DataOptions data;
@@ -101,20 +90,14 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RobustnessSweep.Settings settings = settings();
-        int modes = (listRuns ? 1 : 0) + (collect ? 1 : 0) + (runIndex != null || runName != null ? 1 : 0);
-        if (modes > 1 || (runIndex != null && runName != null)) {
-            throw new IllegalArgumentException("--list-runs, --collect and --run-index/--run: choose one");
-        }
-        if (listRuns) {
-            List<String> names = RobustnessSweep.runNames(settings);
-            for (int i = 0; i < names.size(); i++) {
-                System.out.println(i + " " + names.get(i));
-            }
+        SweepOptions.Mode mode = sweep.mode();
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(RobustnessSweep.runNames(settings), System.out);
             return 0;
         }
-        String only = runIndex != null || runName != null ? RobustnessSweep.runName(settings, runName, runIndex) : null;
+        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(RobustnessSweep.runNames(settings)) : null;
         MnistFamily family = MnistFamily.names().contains(dataset.strip().toLowerCase(Locale.ROOT)) ? MnistFamily.byName(dataset) : null;
-        if (collect) {
+        if (mode == SweepOptions.Mode.COLLECT) {
             PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             List<Map<String, Object>> rows;
             try (ImageDataset images = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {

@@ -93,17 +93,36 @@ public final class ConvergenceExperiment {
     }
 
     public static void run(Settings s, ImageDataset train, FeatureExtractor scorer, Path out, PrintWriter log) throws IOException {
+        for (Variant v : s.variants()) {
+            runOne(s, v.id(), train, scorer, out, log);
+        }
+        writePlot(s, scorer.scoreSuffix(), out);
+    }
+
+    /** The runs of {@code --list-runs}: the chosen variants' ids, each a folder of {@code out}. */
+    public static List<String> runNames(Settings s) {
+        return s.variants().stream().map(Variant::id).toList();
+    }
+
+    /** Trains (or continues) the variant {@code name} into {@code out/NAME}, scoring as it goes; writes nothing else. */
+    public static void runOne(Settings s, String name, ImageDataset train, FeatureExtractor scorer, Path out, PrintWriter log)
+            throws IOException {
         if (train.channels() != 1) {
             throw new IllegalArgumentException("dataset " + train.id() + ": the shipped classifiers score gray images");
         }
+        Variant v = s.variants().stream().filter(c -> c.id().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--run: '" + name + "' is not a run of this sweep (--list-runs lists them)"));
         AtomicFiles.ensureWritableDirectory(out);
-        for (Variant v : s.variants()) {
-            Path dir = out.resolve(v.id());
-            Path scores = dir.resolve("scores.jsonl");
-            ResumableCurveJob.train(spec(s, v, train.channels()), new ImageBatchSource(train, log), dir, scores, s.evalEvery(),
-                    "convergence: " + v.id(), trainer -> new Scores(trainer, train, scorer, scores, s), log);
-        }
-        writePlot(s, scorer.scoreSuffix(), out);
+        Path dir = out.resolve(v.id());
+        Path scores = dir.resolve("scores.jsonl");
+        ResumableCurveJob.train(spec(s, v, train.channels()), new ImageBatchSource(train, log), dir, scores, s.evalEvery(),
+                "convergence: " + v.id(), trainer -> new Scores(trainer, train, scorer, scores, s), log);
+    }
+
+    /** Writes {@code convergence.png} from the finished variants, training nothing, and names the missing ones. */
+    public static void collect(Settings s, String scoreSuffix, Path out, PrintWriter log) throws IOException {
+        ResumableCurveJob.reportMissing(runNames(s), out, "convergence", log);
+        writePlot(s, scoreSuffix, out);
     }
 
     private static final class Scores implements GanListener {
@@ -146,7 +165,7 @@ public final class ConvergenceExperiment {
                 .optXLabel("training seconds").optYLabel("IS-" + scoreSuffix);
         for (Variant v : s.variants()) {
             List<JsonObject> rows = JsonLines.read(out.resolve(v.id()).resolve("scores.jsonl"));
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() || !ResumableCurveJob.finished(out.resolve(v.id()))) {
                 continue;
             }
             chart.addSeries(v.id(), rows.stream().mapToDouble(o -> o.get("seconds").getAsDouble()).toArray(),

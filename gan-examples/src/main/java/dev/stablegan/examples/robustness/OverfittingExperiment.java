@@ -100,6 +100,26 @@ public final class OverfittingExperiment {
         writePlot(s, out);
     }
 
+    /** The runs of {@code --list-runs}: the chosen methods' ids, each a folder of {@code out}. */
+    public static List<String> runNames(Settings s) {
+        return s.methods().stream().map(RobustnessMethod::id).toList();
+    }
+
+    /** Trains (or continues) the method {@code name} into {@code out/NAME}, measuring as it goes; writes nothing else. */
+    public static void runOne(Settings s, String name, ImageDataset all, Path out, PrintWriter log) throws IOException {
+        RobustnessMethod m = s.methods().stream().filter(c -> c.id().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--run: '" + name + "' is not a run of this sweep (--list-runs lists them)"));
+        AtomicFiles.ensureWritableDirectory(out);
+        InMemoryImages[] parts = split(all, s.trainImages(), s.seed());
+        runMethod(s, m, parts[0], parts[1], out.resolve(m.id()), log);
+    }
+
+    /** Writes {@code overfitting.png} from the finished methods, training nothing, and names the missing ones. */
+    public static void collect(Settings s, Path out, PrintWriter log) throws IOException {
+        ResumableCurveJob.reportMissing(runNames(s), out, "overfitting", log);
+        writePlot(s, out);
+    }
+
     private static void runMethod(Settings s, RobustnessMethod m, InMemoryImages train, InMemoryImages heldout, Path dir, PrintWriter log)
             throws IOException {
         Path curves = dir.resolve("curves.jsonl");
@@ -151,7 +171,7 @@ public final class OverfittingExperiment {
                 .optXLabel("generator step").optYLabel("-(E[D(G(z))] - E[D(x)])");
         for (RobustnessMethod m : s.methods()) {
             List<JsonObject> rows = JsonLines.read(out.resolve(m.id()).resolve("curves.jsonl"));
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() || !ResumableCurveJob.finished(out.resolve(m.id()))) {
                 continue;
             }
             double[] x = rows.stream().mapToDouble(o -> o.get("step").getAsDouble()).toArray();

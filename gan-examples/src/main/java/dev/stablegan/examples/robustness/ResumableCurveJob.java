@@ -14,14 +14,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * One training run that measures a curve while it trains, in its own folder and resumable: {@code checkpoint.ckpt}
  * every {@code every} steps, {@code metrics.jsonl} (the trainer's scalars) and the curve file the measuring listener
- * appends to. A fresh run starts the curve over; a resumed one keeps the curve's lines up to its checkpoint.
+ * appends to. A fresh run starts the curve over; a resumed one keeps the curve's lines up to its checkpoint. A run that
+ * trained all its steps writes {@value #FINISHED} last.
  */
 final class ResumableCurveJob {
+    /** Written when every step has trained: the run is finished and a collect step may plot it. */
+    static final String FINISHED = "finished.json";
+
     private ResumableCurveJob() {}
 
     /**
@@ -51,6 +56,31 @@ final class ResumableCurveJob {
             trainer.addListener(measure.apply(trainer));
             trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, every));
             trainer.run();
+            AtomicFiles.writeString(dir.resolve(FINISHED), "{\"steps\":" + trainer.currentStep() + "}\n");
         }
+    }
+
+    /** Whether the run in {@code dir} has trained all its steps ({@value #FINISHED} is written last, atomically). */
+    static boolean finished(Path dir) {
+        return Files.isRegularFile(dir.resolve(FINISHED));
+    }
+
+    /**
+     * The runs among {@code names} (folders of {@code out}) that have not finished, said on {@code log} for a collect
+     * step; refused when none has finished.
+     *
+     * @throws IOException when no run has finished
+     */
+    static List<String> reportMissing(List<String> names, Path out, String command, PrintWriter log) throws IOException {
+        List<String> missing = names.stream().filter(n -> !finished(out.resolve(n))).toList();
+        if (missing.size() == names.size()) {
+            throw new IOException(out + ": no run of this " + command + " has finished (no " + names.get(0) + "/" + FINISHED
+                    + ", ...); nothing to collect");
+        }
+        if (!missing.isEmpty()) {
+            log.printf("%s: collect: %d of %d runs missing (not finished): %s%n", command, missing.size(), names.size(),
+                    String.join(", ", missing));
+        }
+        return missing;
     }
 }

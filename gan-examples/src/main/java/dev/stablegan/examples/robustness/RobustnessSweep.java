@@ -30,6 +30,7 @@ import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.eval.metric.KernelInceptionDistance;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.images.ImageBatchSource;
@@ -187,18 +188,7 @@ public final class RobustnessSweep {
      * @throws IllegalArgumentException naming the option and the valid range or names
      */
     public static String runName(Settings s, String nameOrNull, Integer indexOrNull) {
-        List<String> names = runNames(s);
-        if (indexOrNull != null) {
-            if (indexOrNull < 0 || indexOrNull >= names.size()) {
-                throw new IllegalArgumentException("--run-index: " + indexOrNull + " is not a run of this grid; it has runs 0 to "
-                        + (names.size() - 1) + " (--list-runs lists them)");
-            }
-            return names.get(indexOrNull);
-        }
-        if (!names.contains(nameOrNull)) {
-            throw new IllegalArgumentException("--run: '" + nameOrNull + "' is not a run of this grid (--list-runs lists them)");
-        }
-        return nameOrNull;
+        return SweepRuns.select(runNames(s), nameOrNull, indexOrNull);
     }
 
     /**
@@ -215,7 +205,7 @@ public final class RobustnessSweep {
                 }
             }
         }
-        throw new IllegalArgumentException("--run: '" + name + "' is not a run of this grid (--list-runs lists them)");
+        throw new IllegalArgumentException("--run: '" + name + "' is not a run of this sweep (--list-runs lists them)");
     }
 
     /**

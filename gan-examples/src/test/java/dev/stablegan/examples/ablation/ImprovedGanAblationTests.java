@@ -63,6 +63,61 @@ class ImprovedGanAblationTests {
         }
     }
 
+    /**
+     * Issue 18: the variants as runs of a job array: one by one in any order, a variant killed part-way continuing from
+     * its checkpoint, then collected, equal the single process (timings aside); a collect names the missing runs.
+     */
+    @Test
+    void variantsRunOneByOneAndCollectedEqualTheSingleProcess() throws IOException {
+        LabelledImages train = SyntheticDigits.squares("train", 60, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 30, 1);
+        ImprovedGanAblation.Settings s = new ImprovedGanAblation.Settings(4, 8, 4, 3, 4, 20, 7);
+        List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(s, "none,-ls,all");
+        assertThat(ImprovedGanAblation.runNames(chosen)).containsExactly("all", "-ls", "none");
+        Path single = dir.resolve("single");
+        Path tasks = dir.resolve("tasks");
+        PrintWriter log = new PrintWriter(new StringWriter());
+        List<Map<String, Object>> expected;
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            expected = ImprovedGanAblation.run(s, chosen, train, test, scorer, single, log, quiet());
+            ImprovedGanAblation.runOne(s, chosen, "none", train, test, scorer, tasks, log, quiet());
+            ImprovedGanAblation.runOne(s, chosen, "all", train, test, scorer, tasks, log, quiet());
+            StringWriter partial = new StringWriter();
+            assertThat(ImprovedGanAblation.collect(s, chosen, train.name() + " / " + test.name(), tasks, new PrintWriter(partial, true)))
+                    .hasSize(2);
+            assertThat(partial.toString()).contains("1 of 3 runs missing (not finished): -ls");
+            assertThat(tasks.resolve("all").resolve("checkpoint.ckpt")).as("a variant checkpoints as it trains").isRegularFile();
+            // "-ls" as a requeued task finds the checkpoint a killed first attempt left at step 2 and continues from it.
+            try (dev.stablegan.djl.train.DjlGanTrainer partialRun = dev.stablegan.djl.train.DjlGanTrainer.create(
+                    ImprovedGanAblation.spec(s, chosen.get(1)), new ImprovedGanAblation.PaddedImages(train))) {
+                partialRun.step();
+                partialRun.step();
+                Files.createDirectories(tasks.resolve("-ls"));
+                partialRun.saveCheckpoint(tasks.resolve("-ls").resolve("checkpoint.ckpt"));
+            }
+            StringWriter resumed = new StringWriter();
+            ImprovedGanAblation.runOne(s, chosen, "-ls", train, test, scorer, tasks, new PrintWriter(resumed, true), quiet());
+            assertThat(resumed.toString()).contains("-ls resumed at step 2");
+        }
+        List<Map<String, Object>> collected = ImprovedGanAblation.collect(s, chosen, train.name() + " / " + test.name(), tasks, log);
+        assertThat(withoutTimings(collected)).isEqualTo(withoutTimings(expected));
+        assertThat(tasks.resolve("results.md")).hasSameTextualContentAs(single.resolve("results.md"));
+        assertThatThrownBy(() -> ImprovedGanAblation.collect(s, chosen, "other / data", tasks, log)).hasMessageContaining("dataset:");
+        assertThatThrownBy(() -> ImprovedGanAblation.collect(s, chosen, "x", dir.resolve("empty"), log))
+                .hasMessageContaining("nothing to collect");
+    }
+
+    /** The rows through JSON (so numbers compare alike), without timings and provenance. */
+    private static List<com.google.gson.JsonElement> withoutTimings(List<Map<String, Object>> rows) {
+        List<com.google.gson.JsonElement> out = new java.util.ArrayList<>();
+        for (var row : JsonParser.parseString(dev.stablegan.api.Json.write(rows)).getAsJsonArray()) {
+            row.getAsJsonObject().remove("seconds");
+            row.getAsJsonObject().remove("provenance");
+            out.add(row);
+        }
+        return out;
+    }
+
     @Test
     void eachVariantRemovesExactlyOneTechniqueFromAll() {
         List<ImprovedGanAblation.Variant> v = ImprovedGanAblation.variants(TINY);

@@ -51,7 +51,7 @@ class RobustnessCommandTests {
                 .containsExactly("0 dcgan_wgan-gp", "1 dcgan_lsgan", "2 g-mlp_wgan-gp", "3 g-mlp_lsgan");
         assertThat(Files.exists(dir.resolve("grid"))).isFalse();
         CliRuns.assertBadInput("choose one", "robustness", "--collect", "--run-index", "0", "--out", dir.resolve("grid").toString());
-        CliRuns.assertBadInput("--run-index: 9 is not a run of this grid; it has runs 0 to 3", "robustness", "--archs", "dcgan,g-mlp",
+        CliRuns.assertBadInput("--run-index: 9 is not a run of this sweep; it has runs 0 to 3", "robustness", "--archs", "dcgan,g-mlp",
                 "--methods", "wgan-gp,lsgan", "--run-index", "9", "--out", dir.resolve("grid").toString());
     }
 

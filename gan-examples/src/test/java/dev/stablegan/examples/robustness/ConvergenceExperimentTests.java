@@ -42,6 +42,38 @@ class ConvergenceExperimentTests {
         assertThat(dir.resolve("convergence.png")).isRegularFile();
     }
 
+    /** Issue 18: variants as runs of a job array; a collect plots the finished ones and names the others. */
+    @Test
+    void variantsRunOneByOneAndCollectedEqualTheSingleProcess() throws IOException {
+        InMemoryImages train = ImageDatasets.gray(SyntheticDigits.squares("train", 40, 0), 16);
+        ConvergenceExperiment.Settings s = new ConvergenceExperiment.Settings(ConvergenceExperiment.select("wgan-gp-adam,dcgan"), 16, 4, 4,
+                2, 20, 3);
+        assertThat(ConvergenceExperiment.runNames(s)).containsExactly("wgan-gp-adam", "dcgan");
+        Path single = dir.resolve("single");
+        Path tasks = dir.resolve("tasks");
+        StringWriter text = new StringWriter();
+        PrintWriter log = new PrintWriter(text, true);
+        try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
+            ConvergenceExperiment.run(s, train, scorer, single, log);
+            assertThatThrownBy(() -> ConvergenceExperiment.collect(s, scorer.scoreSuffix(), tasks, log)).hasMessageContaining("nothing to collect");
+            ConvergenceExperiment.runOne(s, "dcgan", train, scorer, tasks, log);
+            assertThat(tasks.resolve("wgan-gp-adam")).doesNotExist();
+            ConvergenceExperiment.collect(s, scorer.scoreSuffix(), tasks, log);
+            assertThat(text.toString()).contains("1 of 2 runs missing (not finished): wgan-gp-adam");
+            ConvergenceExperiment.runOne(s, "wgan-gp-adam", train, scorer, tasks, log);
+        }
+        for (String v : List.of("wgan-gp-adam", "dcgan")) {
+            assertThat(scores(tasks.resolve(v).resolve("scores.jsonl"))).isEqualTo(scores(single.resolve(v).resolve("scores.jsonl")));
+            assertThat(tasks.resolve(v).resolve("finished.json")).isRegularFile();
+        }
+        assertThat(tasks.resolve("convergence.png")).isRegularFile();
+    }
+
+    /** The scores of a scores.jsonl, without the seconds. */
+    private static List<Double> scores(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(l -> JsonParser.parseString(l).getAsJsonObject().get("score").getAsDouble()).toList();
+    }
+
     @Test
     void theFourCurvesKeepThePapersOptimizers() {
         assertThat(ConvergenceExperiment.select("all")).extracting(ConvergenceExperiment.Variant::id)

@@ -48,6 +48,25 @@ class OverfittingExperimentTests {
                 .isEqualTo(new NetworkSpec.ImageCritic(dev.stablegan.api.ImageArchitecture.DCGAN, 1, 16, 4, NetworkSpec.Normalization.NONE));
     }
 
+    /** Issue 18: methods as runs of a job array, collected into the single process's curves. */
+    @Test
+    void methodsRunOneByOneAndCollectedEqualTheSingleProcess() throws IOException {
+        InMemoryImages all = ImageDatasets.gray(SyntheticDigits.squares("all", 40, 0), 16);
+        OverfittingExperiment.Settings s = new OverfittingExperiment.Settings(List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.LSGAN),
+                16, 4, 4, 10, 2, 3);
+        assertThat(OverfittingExperiment.runNames(s)).containsExactly("wgan-gp", "lsgan");
+        OverfittingExperiment.run(s, all, dir.resolve("single"), log);
+        OverfittingExperiment.runOne(s, "lsgan", all, dir.resolve("tasks"), log);
+        OverfittingExperiment.runOne(s, "wgan-gp", all, dir.resolve("tasks"), log);
+        OverfittingExperiment.collect(s, dir.resolve("tasks"), log);
+        for (String m : List.of("wgan-gp", "lsgan")) {
+            assertThat(dir.resolve("tasks").resolve(m).resolve("curves.jsonl"))
+                    .hasSameTextualContentAs(dir.resolve("single").resolve(m).resolve("curves.jsonl"));
+        }
+        assertThat(dir.resolve("tasks").resolve("overfitting.png")).isRegularFile();
+        assertThatThrownBy(() -> OverfittingExperiment.runOne(s, "hinge", all, dir.resolve("tasks"), log)).hasMessageContaining("'hinge'");
+    }
+
     @Test
     void theSubsetAndTheHeldOutImagesAreDisjointAndSeeded() throws IOException {
         byte[] pixels = new byte[30 * 64];

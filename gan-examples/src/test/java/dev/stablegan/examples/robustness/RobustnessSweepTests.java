@@ -101,7 +101,7 @@ class RobustnessSweepTests {
         List<Map<String, Object>> collected = RobustnessSweep.collect(TINY, trainImages().id(), 1, tasks, log);
         assertThat(withoutTimings(collected)).isEqualTo(withoutTimings(expected));
         assertThat(tasks.resolve("results.md")).hasSameTextualContentAs(single.resolve("results.md"));
-        assertThatThrownBy(() -> RobustnessSweep.runName(TINY, null, 4)).hasMessageContaining("--run-index: 4 is not a run of this grid; it has runs 0 to 3");
+        assertThatThrownBy(() -> RobustnessSweep.runName(TINY, null, 4)).hasMessageContaining("--run-index: 4 is not a run of this sweep; it has runs 0 to 3");
         assertThatThrownBy(() -> RobustnessSweep.runName(TINY, "dcgan_hinge", null)).hasMessageContaining("--run: 'dcgan_hinge'");
         assertThatThrownBy(() -> RobustnessSweep.collect(TINY, trainImages().id(), 1, dir.resolve("empty"), log)).hasMessageContaining("nothing to collect");
     }
