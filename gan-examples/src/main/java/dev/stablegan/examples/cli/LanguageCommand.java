@@ -3,16 +3,21 @@ package dev.stablegan.examples.cli;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.djl.nn.ModelSize;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.text.CharVocabulary;
 import dev.stablegan.examples.text.LanguagePreset;
 import dev.stablegan.examples.text.LanguageRun;
+import dev.stablegan.examples.text.LanguageSweep;
 import dev.stablegan.examples.text.TextCorpus;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,27 +88,87 @@ public final class LanguageCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Option(names = "--objectives", split = ",", paramLabel = "LIST", description = "Objectives of a sweep (comma-separated, e.g."
+            + " wgan-gp,minimax): one run per objective and seed, each in --out/OBJECTIVE_seedS/, resumed where a checkpoint"
+            + " exists; with --list-runs, --run-index and --collect a cluster job array (docs/cluster.md). Replaces --objective.")
+    List<String> objectives;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "Seeds of a sweep (comma-separated); replaces --seed.")
+    List<Long> seeds;
+
+    @Mixin
+    SweepOptions sweep;
+
     @Override
     public Integer call() throws Exception {
         LanguagePreset chosen = parsePreset();
-        ObjectiveSpec objectiveSpec = parseObjective();
         checkNumbers();
+        SweepOptions.Mode mode = sweep.mode();
+        if (objectives == null && seeds == null) {
+            if (mode != SweepOptions.Mode.ALL) {
+                throw new IllegalArgumentException("--list-runs, --run-index, --run and --collect: a sweep needs --objectives or --seeds");
+            }
+            train(chosen, objective, seed, out, resume, force);
+            return 0;
+        }
+        if (resume || force) {
+            throw new IllegalArgumentException("--resume and --force: a sweep resumes each run from its checkpoint by itself;"
+                    + " to start a run over, move its folder away");
+        }
+        Map<String, LanguageSweep.Run> runs = new LinkedHashMap<>();
+        for (String o : objectives != null ? objectives : List.of(objective)) {
+            parseObjective(o);
+            for (long s : seeds != null ? seeds : List.of(seed)) {
+                LanguageSweep.Run run = new LanguageSweep.Run(o.strip().toLowerCase(Locale.ROOT), s);
+                runs.put(run.name(), run);
+            }
+        }
+        List<String> names = List.copyOf(runs.keySet());
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(names, System.out);
+            return 0;
+        }
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        TextCorpus text = TextCorpus.open(corpus, data.cacheRoot(), maxLines, LanguagePreset.LENGTH, seed, log);
+        if (mode == SweepOptions.Mode.COLLECT) {
+            LanguageSweep.collect(runs, out, log);
+            return 0;
+        }
+        List<String> chosenRuns = mode == SweepOptions.Mode.ONE ? List.of(sweep.selected(names)) : names;
+        for (String name : chosenRuns) {
+            Path dir = out.resolve(name);
+            if (Files.isRegularFile(dir.resolve(LanguageRun.SUMMARY))) {
+                log.printf("language: %s already done (%s), not trained again%n", name, dir.resolve(LanguageRun.SUMMARY));
+                continue;
+            }
+            LanguageSweep.Run run = runs.get(name);
+            train(chosen, run.objective(), run.seed(), dir, Files.isRegularFile(dir.resolve(LanguageRun.CHECKPOINT)), false);
+        }
+        if (mode == SweepOptions.Mode.ALL) {
+            LanguageSweep.collect(runs, out, log);
+        }
+        return 0;
+    }
+
+    /** One run of {@code objectiveName} with {@code runSeed} into {@code dir}. */
+    private void train(LanguagePreset chosen, String objectiveName, long runSeed, Path dir, boolean resumeRun, boolean forceRun)
+            throws java.io.IOException {
+        ObjectiveSpec objectiveSpec = parseObjective(objectiveName);
+        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        TextCorpus text = TextCorpus.open(corpus, data.cacheRoot(), maxLines, LanguagePreset.LENGTH, runSeed, log);
         CharVocabulary vocabulary = CharVocabulary.of(text.train(), LanguagePreset.LENGTH, vocabularySize);
         GanSpec spec = chosen.spec(objectiveSpec, vocabulary.size(), dim == null ? 0 : dim,
-                steps == null ? chosen.defaultSteps() : steps, seed);
+                steps == null ? chosen.defaultSteps() : steps, runSeed);
         engine.apply();
         if (dim != null) {
-            ModelSize.requireFits("--dim", dim, 4, d -> chosen.spec(objectiveSpec, vocabulary.size(), d, spec.schedule().generatorSteps(), seed));
+            ModelSize.requireFits("--dim", dim, 4, d -> chosen.spec(objectiveSpec, vocabulary.size(), d, spec.schedule().generatorSteps(),
+                    runSeed));
         }
-        LanguageRun.Settings settings = new LanguageRun.Settings(text, chosen, spec, out, evalEvery, samples, compare, resume, force);
+        LanguageRun.Settings settings = new LanguageRun.Settings(text, chosen, spec, dir, evalEvery, samples, compare, resumeRun, forceRun);
         LanguageRun.Outcome outcome = new LanguageRun(settings, vocabulary, System.err).execute();
         System.err.printf(Locale.ROOT, "language: %s on %s, %d steps in %.0f s: JS-1..4 %.3f %.3f %.3f %.3f (held-out floor"
                 + " %.3f %.3f %.3f %.3f); wrote %s%n", spec.objective().name(), text.name(), outcome.steps(), outcome.seconds(),
                 outcome.js()[0], outcome.js()[1], outcome.js()[2], outcome.js()[3], outcome.heldoutJs()[0], outcome.heldoutJs()[1],
-                outcome.heldoutJs()[2], outcome.heldoutJs()[3], out.resolve(LanguageRun.SAMPLES));
-        return 0;
+                outcome.heldoutJs()[2], outcome.heldoutJs()[3], dir.resolve(LanguageRun.SAMPLES));
     }
 
     LanguagePreset parsePreset() {
@@ -114,7 +179,7 @@ public final class LanguageCommand implements Callable<Integer> {
         }
     }
 
-    ObjectiveSpec parseObjective() {
+    static ObjectiveSpec parseObjective(String objective) {
         return switch (objective.trim().toLowerCase(Locale.ROOT)) {
             case "wgan-gp" -> new ObjectiveSpec.WganGp(LanguagePreset.LAMBDA, false);
             case "minimax" -> new ObjectiveSpec.Minimax(true, 1.0);

@@ -1,13 +1,19 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.api.Json;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
+import dev.stablegan.examples.ssl.SeedSpread;
 import dev.stablegan.examples.ssl.SslMnistExperiment;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +81,18 @@ public final class SslMnistCommand implements Callable<Integer> {
             + " into --out/replaced/TIME/ first (without it such a folder is refused).")
     boolean force;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "Weight seeds of a sweep (comma-separated): one run"
+            + " per weight seed and label seed, each in --out/seedW_labelsL/, resumed where a checkpoint exists; with"
+            + " --list-runs, --run-index and --collect a cluster job array (docs/cluster.md). Replaces --seed.")
+    List<Long> seeds;
+
+    @Option(names = "--label-seeds", split = ",", paramLabel = "LIST", description = "Label seeds of a sweep (comma-separated,"
+            + " --label-set authors); replaces --label-seed.")
+    List<Long> labelSeeds;
+
+    @Mixin
+    SweepOptions sweep;
+
     @Mixin
     DataOptions data;
 
@@ -101,6 +119,54 @@ public final class SslMnistCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SslMnistExperiment.Settings settings = new SslMnistExperiment.Settings(labels, seed, epochs, !baseline, stepsPerEpoch,
                 distance(featureMatching), maxMinutes, decayFrom, SslMnistExperiment.LabelSet.parse(labelSet), labelSeed);
+        SweepOptions.Mode mode = sweep.mode();
+        if (seeds == null && labelSeeds == null) {
+            if (mode != SweepOptions.Mode.ALL) {
+                throw new IllegalArgumentException("--list-runs, --run-index, --run and --collect: a sweep needs --seeds or --label-seeds");
+            }
+            return single(settings);
+        }
+        if (resume || force) {
+            throw new IllegalArgumentException("--resume and --force: a sweep resumes each run from its checkpoint by itself;"
+                    + " to start a run over, move its folder away");
+        }
+        Map<String, SslMnistExperiment.Settings> runs = sweepRuns(settings);
+        List<String> names = List.copyOf(runs.keySet());
+        if (mode == SweepOptions.Mode.LIST) {
+            SweepRuns.list(names, System.out);
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (mode == SweepOptions.Mode.COLLECT) {
+            return collect(names, err);
+        }
+        List<String> chosen = mode == SweepOptions.Mode.ONE ? List.of(sweep.selected(names)) : names;
+        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
+        EngineOptions.configure(threads);
+        device.apply(System.err);
+        Path cache = data.cacheRoot();
+        LabelledImages train = MnistFamily.MNIST.train(cache, err);
+        LabelledImages test = MnistFamily.MNIST.test(cache, err);
+        for (String name : chosen) {
+            Path dir = out.resolve(name);
+            if (Files.isRegularFile(dir.resolve("summary.json"))) {
+                err.printf("ssl-mnist: %s already done (%s), not trained again%n", name, dir.resolve("summary.json"));
+                continue;
+            }
+            boolean resumeRun = Files.isRegularFile(dir.resolve(SslMnistExperiment.CHECKPOINT));
+            SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(runs.get(name), train, test, dir, err, ConsoleProgress.onStderr(),
+                    resumeRun, false);
+            err.printf(Locale.ROOT, "ssl-mnist: run %s: test error %.2f%% (%d errors); wrote %s%n", name, 100 * outcome.testError(),
+                    outcome.testErrors(), dir.resolve("summary.json"));
+        }
+        if (mode == SweepOptions.Mode.ALL) {
+            collect(names, err);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private int single(SslMnistExperiment.Settings settings) throws java.io.IOException {
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineOptions.configure(threads);
         device.apply(System.err);
@@ -112,6 +178,55 @@ public final class SslMnistCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
                 outcome.seconds(), out.resolve("summary.json"));
+        err.flush();
+        return 0;
+    }
+
+    /** The sweep's runs by name: every weight seed with every label seed (or with the stream's own choice). */
+    Map<String, SslMnistExperiment.Settings> sweepRuns(SslMnistExperiment.Settings s) {
+        boolean authors = s.labelSet() == SslMnistExperiment.LabelSet.AUTHORS;
+        if (!authors && labelSeeds != null) {
+            throw new IllegalArgumentException("--label-seeds: only with --label-set authors (the stream set is chosen by the weight seed)");
+        }
+        Map<String, SslMnistExperiment.Settings> runs = new java.util.LinkedHashMap<>();
+        for (long w : seeds != null ? seeds : List.of(s.seed())) {
+            for (long l : labelSeeds != null ? labelSeeds : List.of(s.labelSeed())) {
+                String name = "seed" + w + (authors ? "_labels" + l : "");
+                runs.put(name, new SslMnistExperiment.Settings(s.labels(), w, s.epochs(), s.adversarial(), s.stepsPerEpoch(),
+                        s.featureMatching(), s.maxMinutes(), s.decayFrom(), s.labelSet(), l));
+            }
+        }
+        return runs;
+    }
+
+    /** Reads the finished runs, writes {@code spreads.json} and {@code curves.png}, names the missing runs. */
+    private int collect(List<String> names, PrintWriter err) throws java.io.IOException {
+        List<SeedSpread.Run> done = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (Files.isRegularFile(out.resolve(name).resolve("summary.json"))) {
+                done.add(SeedSpread.read(out.resolve(name)));
+            } else {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            err.printf("ssl-mnist: collect: %d of %d runs missing (not finished): %s%n", missing.size(), names.size(),
+                    String.join(", ", missing));
+        }
+        if (done.isEmpty()) {
+            throw new java.io.IOException(out + ": no run of this sweep has finished (no " + names.get(0) + "/summary.json, ...);"
+                    + " nothing to collect");
+        }
+        SeedSpread.plot(done, out.resolve("curves.png"));
+        if (done.size() < 2) {
+            err.printf("ssl-mnist: collect: one finished run; no spread yet; wrote %s%n", out.resolve("curves.png"));
+            err.flush();
+            return 0;
+        }
+        Map<String, Object> spreads = SeedSpread.bothSpreads(done);
+        dev.stablegan.api.AtomicFiles.writeString(out.resolve("spreads.json"), Json.write(spreads) + "\n");
+        err.printf("ssl-mnist: collected %d runs; wrote %s and %s%n", done.size(), out.resolve("spreads.json"), out.resolve("curves.png"));
         err.flush();
         return 0;
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ssl-seeds", mixinStandardHelpOptions = true,
         description = {"Mean and sample standard deviation of the test errors of finished ssl-mnist runs that differ only by"
                 + " seed, at each run's last epoch and at one epoch all of them reached, as the paper's '93 +- 6.5 errors'."
-                + " Prints one JSON object; --plot draws the runs' learning curves.",
+                + " Runs on several labelled sets (--label-seed) give both spreads instead: over weight seeds on each set and"
+                + " over sets for each weight seed, at the final epoch. Prints one JSON object; --plot draws the runs' learning"
+                + " curves.",
             "Example: ./gan ssl-seeds runs/ssl-seed1 runs/ssl-seed2 runs/ssl-seed3"})
 public final class SslSeedsCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "DIR", description = "Output folders of ssl-mnist runs (each with its summary.json).")
@@ -43,6 +45,17 @@ public final class SslSeedsCommand implements Callable<Integer> {
         List<SeedSpread.Run> read = new ArrayList<>();
         for (Path run : runs) {
             read.add(SeedSpread.read(run));
+        }
+        if (read.stream().map(SeedSpread.Run::labelSet).distinct().count() > 1) {
+            // Runs on several labelled sets: the spread over weight seeds per set and over sets per weight seed (final errors).
+            Map<String, Object> both = SeedSpread.bothSpreads(read);
+            if (plot != null) {
+                SeedSpread.plot(read, plot);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(Json.write(both));
+            out.flush();
+            return 0;
         }
         Map<String, Object> result = SeedSpread.summarize(read, atEpoch);
         if (plot != null) {

@@ -32,9 +32,11 @@ public final class SeedSpread {
      * One finished run, read from its {@code summary.json}.
      *
      * @param curve test errors (counts) by epoch
+     * @param labelSet which labelled examples: {@code authors:S} for the authors' choice with label seed S, or
+     *     {@code stream} (chosen by the weight seed; runs before the label-set option)
      */
     public record Run(Path folder, long seed, int labels, String mode, String featureMatching, int stepsPerEpoch,
-            int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve) {
+            int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve, String labelSet) {
         public Run {
             Objects.requireNonNull(folder, "folder");
             curve = new TreeMap<>(curve);
@@ -48,6 +50,7 @@ public final class SeedSpread {
             m.put("feature_matching", featureMatching);
             m.put("steps_per_epoch", stepsPerEpoch);
             m.put("test_examples", testExamples);
+            m.put("label_set", labelSet);
             return m;
         }
     }
@@ -107,7 +110,7 @@ public final class SeedSpread {
         }
         return new Run(folder, integer(o, "seed", file), integer(o, "labels", file), text(o, "mode", file),
                 text(o, "feature_matching", file), integer(o, "steps_per_epoch", file), testExamples,
-                integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve);
+                integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve, labelSet(o, file));
     }
 
     /**
@@ -172,6 +175,88 @@ public final class SeedSpread {
         return out;
     }
 
+    /** {@code authors:S} or {@code stream}, from a summary's {@code label_set} and {@code label_seed} (absent: stream). */
+    private static String labelSet(JsonObject o, Path file) throws IOException {
+        if (!o.has("label_set") || text(o, "label_set", file).equals("stream")) {
+            return "stream";
+        }
+        return text(o, "label_set", file) + ":" + (long) number(o, "label_seed", file);
+    }
+
+    /**
+     * Both spreads of Salimans et al.'s comparison from runs that vary the weight seed, the labelled set or both
+     * (issue 19): for each labelled set run with two or more weight seeds, the spread over those seeds (the paper's
+     * "+-"); and for each weight seed run on two or more labelled sets, the spread over the sets. Final test errors of
+     * each run; the other settings must agree.
+     *
+     * @throws IllegalArgumentException when the runs differ in another setting, or give neither spread
+     */
+    public static Map<String, Object> bothSpreads(List<Run> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no finished run to summarize");
+        }
+        Run first = runs.get(0);
+        Map<String, Object> shared = new LinkedHashMap<>(first.sharedSettings());
+        shared.remove("label_set");
+        for (Run r : runs) {
+            Map<String, Object> other = new LinkedHashMap<>(r.sharedSettings());
+            other.remove("label_set");
+            shared.forEach((name, value) -> {
+                if (!value.equals(other.get(name))) {
+                    throw new IllegalArgumentException("the runs differ in " + name + ": " + first.folder() + " has " + value + ", "
+                            + r.folder() + " has " + other.get(name));
+                }
+            });
+        }
+        Map<String, List<Run>> bySet = new TreeMap<>();
+        Map<Long, List<Run>> bySeed = new TreeMap<>();
+        for (Run r : runs) {
+            bySet.computeIfAbsent(r.labelSet(), k -> new ArrayList<>()).add(r);
+            if (!r.labelSet().equals("stream")) {
+                bySeed.computeIfAbsent(r.seed(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Object> overSeeds = new ArrayList<>();
+        bySet.forEach((set, group) -> {
+            if (group.size() >= 2) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("label_set", set);
+                row.put("weight_seeds", group.stream().map(Run::seed).toList());
+                row.putAll(asMap(of(group.stream().mapToInt(Run::testErrors).toArray()), first.testExamples()));
+                overSeeds.add(row);
+            }
+        });
+        List<Object> overSets = new ArrayList<>();
+        bySeed.forEach((seed, group) -> {
+            if (group.stream().map(Run::labelSet).distinct().count() >= 2) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("weight_seed", seed);
+                row.put("label_sets", group.stream().map(Run::labelSet).toList());
+                row.putAll(asMap(of(group.stream().mapToInt(Run::testErrors).toArray()), first.testExamples()));
+                overSets.add(row);
+            }
+        });
+        if (overSeeds.isEmpty() && overSets.isEmpty()) {
+            throw new IllegalArgumentException("the " + runs.size() + " finished runs give no spread: it needs two weight seeds on one"
+                    + " labelled set, or one weight seed on two labelled sets");
+        }
+        Map<String, Object> out = new LinkedHashMap<>(shared);
+        List<Object> rows = new ArrayList<>();
+        for (Run r : runs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("folder", r.folder().toString());
+            row.put("weight_seed", r.seed());
+            row.put("label_set", r.labelSet());
+            row.put("epochs", r.epochs());
+            row.put("test_errors", r.testErrors());
+            rows.add(row);
+        }
+        out.put("runs", rows);
+        out.put("over_weight_seeds", overSeeds);
+        out.put("over_label_sets", overSets);
+        return out;
+    }
+
     /** Every run's test error (%) against the epoch, one line per seed on a log scale, written to {@code png}. */
     public static void plot(List<Run> runs, Path png) throws IOException {
         LineChart.Builder chart = LineChart.builder().optTitle("Semi-supervised MNIST: test error per epoch, by seed")
@@ -179,7 +264,7 @@ public final class SeedSpread {
         for (Run r : runs) {
             double[] x = r.curve().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
             double[] y = r.curve().values().stream().mapToDouble(e -> 100.0 * e / r.testExamples()).toArray();
-            chart.addSeries("seed " + r.seed(), x, y);
+            chart.addSeries("seed " + r.seed() + (r.labelSet().equals("stream") ? "" : ", labels " + r.labelSet()), x, y);
         }
         chart.build().writeTo(png);
     }

@@ -31,4 +31,35 @@ final class CliRuns {
         assertThat(text).contains("error:").contains(expectedInMessage);
         return text;
     }
+
+    /** Runs {@code args}, expecting exit code 0, and returns what the command printed on standard output. */
+    static String stdout(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        int code;
+        try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = GanCli.execute(args);
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(code).as("exit code for %s", String.join(" ", args)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code args}, expecting exit code 0, and returns what the command wrote to standard error. */
+    static String stderr(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            code = GanCli.execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code for %s: %s", String.join(" ", args), text).isZero();
+        return text;
+    }
 }

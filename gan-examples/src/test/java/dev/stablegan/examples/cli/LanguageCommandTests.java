@@ -113,6 +113,40 @@ class LanguageCommandTests {
         assertThat(out).doesNotExist();
     }
 
+    /** Issue 18: objectives and seeds as runs of a job array, collected into one table, JS-4 mean per objective. */
+    @Test
+    void objectivesAndSeedsRunOneByOneAndCollectIntoOneTable() throws IOException {
+        Path out = dir.resolve("sweep");
+        List<String> sweep = List.of("--objectives", "wgan-gp,minimax", "--seeds", "1,2", "--steps", "2", "--out", out.toString());
+        List<String> listing = new ArrayList<>(List.of("language", "--corpus", corpus.toString(), "--list-runs"));
+        listing.addAll(sweep);
+        assertThat(CliRuns.stdout(listing.toArray(String[]::new)).lines())
+                .containsExactly("0 wgan-gp_seed1", "1 wgan-gp_seed2", "2 minimax_seed1", "3 minimax_seed2");
+        List<String> one = new ArrayList<>(List.of("--run-index", "2"));
+        one.addAll(sweep);
+        assertThat(run(one.toArray(String[]::new))).isZero();
+        assertThat(out.resolve("minimax_seed1").resolve(LanguageRun.SUMMARY)).isRegularFile();
+        assertThat(out.resolve("wgan-gp_seed1")).doesNotExist();
+        List<String> collect = new ArrayList<>(List.of("--collect"));
+        collect.addAll(sweep);
+        List<String> collectArgs = new ArrayList<>(List.of("language", "--corpus", corpus.toString()));
+        collectArgs.addAll(collect);
+        assertThat(CliRuns.stderr(collectArgs.toArray(String[]::new)))
+                .contains("3 of 4 runs missing (not finished): wgan-gp_seed1, wgan-gp_seed2, minimax_seed2");
+        assertThat(run(sweep.toArray(String[]::new))).isZero(); // the rest, then the table; minimax_seed1 is not trained again
+        JsonObject results = json(out.resolve("results.json"));
+        assertThat(results.getAsJsonArray("runs")).hasSize(4);
+        assertThat(results.getAsJsonArray("by_objective")).hasSize(2);
+        JsonObject gp = results.getAsJsonArray("by_objective").get(0).getAsJsonObject();
+        assertThat(gp.get("objective").getAsString()).isEqualTo("wgan-gp");
+        assertThat(gp.get("seeds").getAsInt()).isEqualTo(2);
+        double a = json(out.resolve("wgan-gp_seed1").resolve(LanguageRun.SUMMARY)).get("js4").getAsDouble();
+        double b = json(out.resolve("wgan-gp_seed2").resolve(LanguageRun.SUMMARY)).get("js4").getAsDouble();
+        assertThat(gp.get("mean_js4").getAsDouble()).isCloseTo((a + b) / 2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(out.resolve("js.png")).isRegularFile();
+        assertThat(Files.readString(out.resolve("results.md"))).contains("| minimax_seed2 |").contains("| wgan-gp | 2 |");
+    }
+
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("language", "--corpus", corpus.toString(), "--dim", "4", "--samples", "16",
                 "--eval-every", "2"));

@@ -53,6 +53,36 @@ class SeedSpreadTests {
         assertThatThrownBy(() -> SeedSpread.summarize(runs, 3)).hasMessageContaining("b").hasMessageContaining("no epoch 3");
     }
 
+    /**
+     * Issue 19: weight seeds 1, 2, 3 on the authors' set of label seed 1 (final errors 90, 100, 110: mean 100, sample
+     * standard deviation 10) and label seeds 1, 2, 3 with weight seed 1 (90, 130, 150: mean 123.33, deviations
+     * -33.33, 6.67, 26.67, squares 1111.1 + 44.4 + 711.1 = 1866.7, over 2: 933.3).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothSpreadsComeFromOneCollectionOfRuns() throws IOException {
+        List<SeedSpread.Run> runs = List.of(
+                SeedSpread.read(SslRunFixtures.finishedAuthorsRun(dir, "seed1_labels1", 1, 1, 100, 120, 90)),
+                SeedSpread.read(SslRunFixtures.finishedAuthorsRun(dir, "seed2_labels1", 2, 1, 100, 100)),
+                SeedSpread.read(SslRunFixtures.finishedAuthorsRun(dir, "seed3_labels1", 3, 1, 100, 110)),
+                SeedSpread.read(SslRunFixtures.finishedAuthorsRun(dir, "seed1_labels2", 1, 2, 100, 130)),
+                SeedSpread.read(SslRunFixtures.finishedAuthorsRun(dir, "seed1_labels3", 1, 3, 100, 150)));
+        assertThat(runs.get(3).labelSet()).isEqualTo("authors:2");
+        Map<String, Object> both = SeedSpread.bothSpreads(runs);
+        List<Map<String, Object>> overSeeds = (List<Map<String, Object>>) both.get("over_weight_seeds");
+        assertThat(overSeeds).hasSize(1);
+        assertThat(overSeeds.get(0)).containsEntry("label_set", "authors:1").containsEntry("mean_errors", 100.0)
+                .containsEntry("std_errors", 10.0).containsEntry("n", 3);
+        List<Map<String, Object>> overSets = (List<Map<String, Object>>) both.get("over_label_sets");
+        assertThat(overSets).hasSize(1);
+        assertThat(overSets.get(0)).containsEntry("weight_seed", 1L).containsEntry("n", 3);
+        assertThat((double) overSets.get(0).get("mean_errors")).isCloseTo(370 / 3.0, within(1e-12));
+        assertThat((double) overSets.get(0).get("std_errors")).isCloseTo(Math.sqrt(2800 / 3.0), within(1e-9));
+        assertThat(both).containsEntry("labels", 100);
+        assertThatThrownBy(() -> SeedSpread.bothSpreads(List.of(runs.get(1), runs.get(3))))
+                .hasMessageContaining("give no spread");
+    }
+
     @Test
     void runsThatDifferInMoreThanTheSeedAreRefused() throws IOException {
         SeedSpread.Run a = SeedSpread.read(SslRunFixtures.finishedRun(dir, "a", 1, 100, 90));

@@ -14,6 +14,12 @@ public final class SslRunFixtures {
      * @param curve the test error counts after epochs 1, 2, ...; the last is the run's result
      */
     public static Path finishedRun(Path parent, String name, long seed, int labels, int... curve) throws IOException {
+        return finishedAuthorsRun(parent, name, seed, -1, labels, curve);
+    }
+
+    /** As {@link #finishedRun(Path, String, long, int, int...)} on the authors' labelled set of {@code labelSeed} (-1: stream). */
+    public static Path finishedAuthorsRun(Path parent, String name, long seed, long labelSeed, int labels, int... curve)
+            throws IOException {
         Path folder = Files.createDirectories(parent.resolve(name));
         StringBuilder points = new StringBuilder();
         for (int e = 0; e < curve.length; e++) {
@@ -23,6 +29,7 @@ public final class SslRunFixtures {
         Files.writeString(folder.resolve("summary.json"), "{\"test_error\":" + last / 10000.0 + ",\"test_errors\":" + last
                 + ",\"test_examples\":10000,\"labels\":" + labels + ",\"epochs\":" + curve.length + ",\"steps_per_epoch\":600"
                 + ",\"seconds\":12.5,\"mode\":\"gan\",\"seed\":" + seed + ",\"feature_matching\":\"mean-squared\""
+                + (labelSeed < 0 ? "" : ",\"label_set\":\"authors\",\"label_seed\":" + labelSeed)
                 + ",\"learning_curve\":[" + points + "]}\n");
         return folder;
     }
