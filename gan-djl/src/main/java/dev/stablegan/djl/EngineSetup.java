@@ -128,7 +128,7 @@ public final class EngineSetup {
     }
 
     /**
-     * "PyTorch 2.7.1 (DJL 0.35.1; native-memory guard: zero-fill (...))" for provenance; applies
+     * "PyTorch 2.7.1 (DJL 0.36.0; native-memory guard: zero-fill (...))" for provenance; applies
      * {@link #guardNativeMemory()} first.
      */
     public static String describeEngine() {
