@@ -7,6 +7,8 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
+import dev.stablegan.api.RunInterruptedException;
+import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
@@ -232,55 +234,67 @@ public final class SslMnistExperiment {
             long total = (long) stepsPerEpoch * s.epochs();
             long step = (long) stepsPerEpoch * epochsDone;
             progress.onStart(null, step);
-            for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-                trainer.reseedLayerNoise(epoch);
-                int[] unlabelled = order.permutation(train.count());
-                int[] unlabelled2 = order.permutation(train.count());
-                Map<String, Double> sums = new LinkedHashMap<>();
-                for (int b = 0; b < stepsPerEpoch; b++) {
-                    int[] lab = shuffled(labelled.length, BATCH, order);
-                    float[] xl = new float[lab.length * PIXELS];
-                    int[] yl = new int[lab.length];
-                    for (int k = 0; k < lab.length; k++) {
-                        System.arraycopy(labelledPixels, lab[k] * PIXELS, xl, k * PIXELS, PIXELS);
-                        yl[k] = labelledClasses[lab[k]];
+            RunInterruption.runStarted();
+            try {
+                for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+                    trainer.reseedLayerNoise(epoch);
+                    int[] unlabelled = order.permutation(train.count());
+                    int[] unlabelled2 = order.permutation(train.count());
+                    Map<String, Double> sums = new LinkedHashMap<>();
+                    for (int b = 0; b < stepsPerEpoch; b++) {
+                        int[] lab = shuffled(labelled.length, BATCH, order);
+                        float[] xl = new float[lab.length * PIXELS];
+                        int[] yl = new int[lab.length];
+                        for (int k = 0; k < lab.length; k++) {
+                            System.arraycopy(labelledPixels, lab[k] * PIXELS, xl, k * PIXELS, PIXELS);
+                            yl[k] = labelledClasses[lab[k]];
+                        }
+                        Map<String, Double> scalars = trainer.step(xl, yl, rows(train, unlabelled, b * BATCH, BATCH),
+                                rows(train, unlabelled2, b * BATCH, BATCH), learningRateFactor(s, step, stepsPerEpoch));
+                        scalars.forEach((k, v) -> sums.merge(k, v, Double::sum));
+                        step++;
+                        Map<String, Double> shown = new LinkedHashMap<>();
+                        shown.put("epoch", (double) epoch);
+                        shown.putAll(scalars);
+                        progress.onStep(new StepReport(step, total, shown, 0));
+                        if (RunInterruption.requested()) {
+                            // The checkpoint holds the last finished epoch: a resume replays this epoch from its start, exactly.
+                            throw new RunInterruptedException("stopped by " + RunInterruption.signal() + " in epoch " + epoch + " (step "
+                                    + (b + 1) + " of " + stepsPerEpoch + "): " + (epochsDone > 0 ? "checkpoint " + checkpoint
+                                    + " holds epoch " + epochsDone + "; --resume continues from there, repeating epoch " + epoch
+                                    : "no epoch had finished, so there is no checkpoint; start again"), step, RunInterruption.signal());
+                        }
                     }
-                    Map<String, Double> scalars = trainer.step(xl, yl, rows(train, unlabelled, b * BATCH, BATCH),
-                            rows(train, unlabelled2, b * BATCH, BATCH), learningRateFactor(s, step, stepsPerEpoch));
-                    scalars.forEach((k, v) -> sums.merge(k, v, Double::sum));
-                    step++;
-                    Map<String, Double> shown = new LinkedHashMap<>();
-                    shown.put("epoch", (double) epoch);
-                    shown.putAll(scalars);
-                    progress.onStep(new StepReport(step, total, shown, 0));
+                    int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, test.count()), testLabels, 10).errors();
+                    confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, test.count()), testLabels, 10);
+                    testErrors = confusion.errors();
+                    double testError = testErrors / (double) test.count();
+                    curve.add(new double[] {epoch, testError, testErrors});
+                    double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("epoch", epoch);
+                    line.put("test_error", testError);
+                    line.put("test_errors", testErrors);
+                    line.put("test_errors_current_weights", rawErrors);
+                    line.put("confusion", confusion.rows());
+                    sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
+                    line.put("seconds", seconds);
+                    Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    saveState(checkpoint, s, epoch, seconds, order, curve, trainer);
+                    log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d; %d with the current weights)%n", epoch, s.epochs(),
+                            100 * testError, testErrors, test.count(), rawErrors);
+                    log.flush();
+                    writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
+                    PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
+                            out.resolve("confusion.png"));
+                    epochsDone = epoch;
+                    if (s.maxMinutes() > 0 && seconds / 60 >= s.maxMinutes()) {
+                        log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, s.maxMinutes());
+                        break;
+                    }
                 }
-                int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, test.count()), testLabels, 10).errors();
-                confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, test.count()), testLabels, 10);
-                testErrors = confusion.errors();
-                double testError = testErrors / (double) test.count();
-                curve.add(new double[] {epoch, testError, testErrors});
-                double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("epoch", epoch);
-                line.put("test_error", testError);
-                line.put("test_errors", testErrors);
-                line.put("test_errors_current_weights", rawErrors);
-                line.put("confusion", confusion.rows());
-                sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
-                line.put("seconds", seconds);
-                Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                saveState(checkpoint, s, epoch, seconds, order, curve, trainer);
-                log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d; %d with the current weights)%n", epoch, s.epochs(),
-                        100 * testError, testErrors, test.count(), rawErrors);
-                log.flush();
-                writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
-                PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
-                        out.resolve("confusion.png"));
-                epochsDone = epoch;
-                if (s.maxMinutes() > 0 && seconds / 60 >= s.maxMinutes()) {
-                    log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, s.maxMinutes());
-                    break;
-                }
+            } finally {
+                RunInterruption.runEnded();
             }
         }
         if (testErrors < 0) {

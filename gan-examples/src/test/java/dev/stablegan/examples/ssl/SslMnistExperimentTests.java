@@ -107,6 +107,34 @@ class SslMnistExperimentTests {
         assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
     }
 
+    /**
+     * A signal (SIGTERM from Slurm, Ctrl-C) stops the run after its current step with a message saying which epoch the
+     * checkpoint holds, and a resume from it still trains exactly as the uninterrupted run.
+     */
+    @Test
+    void aSignalStopsAfterTheStepAndTheResumeStillMatchesTheUninterruptedRun() throws IOException {
+        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
+        Path whole = dir.resolve("whole");
+        Path parts = dir.resolve("parts");
+        PrintWriter log = new PrintWriter(new StringWriter());
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, whole, log, quiet());
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 3), train, test, parts, log, quiet());
+        byte[] checkpoint = Files.readAllBytes(parts.resolve(SslMnistExperiment.CHECKPOINT));
+        dev.stablegan.api.RunInterruption.request("SIGTERM");
+        try {
+            assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, parts, log,
+                    quiet(), true)).isInstanceOf(dev.stablegan.api.RunInterruptedException.class)
+                    .hasMessage("stopped by SIGTERM in epoch 2 (step 1 of 3): checkpoint " + parts.resolve(SslMnistExperiment.CHECKPOINT)
+                            + " holds epoch 1; --resume continues from there, repeating epoch 2");
+        } finally {
+            dev.stablegan.api.RunInterruption.clear();
+        }
+        assertThat(Files.readAllBytes(parts.resolve(SslMnistExperiment.CHECKPOINT))).isEqualTo(checkpoint);
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, parts, log, quiet(), true);
+        assertThat(withoutSeconds(parts.resolve("metrics.jsonl"))).isEqualTo(withoutSeconds(whole.resolve("metrics.jsonl")));
+    }
+
     /** The metrics lines without their wall-clock field. */
     private static java.util.List<String> withoutSeconds(Path metrics) throws IOException {
         return Files.readAllLines(metrics).stream().map(l -> {
