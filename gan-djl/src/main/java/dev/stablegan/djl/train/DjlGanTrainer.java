@@ -46,6 +46,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The GAN training loop on DJL + PyTorch (WGAN-GP Algorithm 1, generalised over objectives): per generator
@@ -172,6 +173,9 @@ public final class DjlGanTrainer implements GanTrainer {
      * @throws IllegalArgumentException when the data's example shape differs from the generator's output
      */
     public static DjlGanTrainer create(GanSpec spec, BatchSource data, Device device) {
+        Objects.requireNonNull(spec, "spec: null; pass the GanSpec of the run");
+        Objects.requireNonNull(data, "data: null; pass the BatchSource of the training examples");
+        Objects.requireNonNull(device, "device: null; pass a Device, or use create(spec, data) for the default");
         return new DjlGanTrainer(spec, data, device);
     }
 
@@ -320,6 +324,10 @@ public final class DjlGanTrainer implements GanTrainer {
         if (!Arrays.equals(real.getShape().getShape(), expected)) {
             throw new IllegalStateException("dataset '" + data.identity() + "': returned a batch of shape "
                     + real.getShape() + ", expected " + NetworkSpec.describe(expected));
+        }
+        if (real.getDataType() != DataType.FLOAT32) {
+            throw new IllegalStateException("dataset '" + data.identity() + "': returned a batch of " + real.getDataType()
+                    + "; the networks take float32 (convert in the BatchSource, e.g. array.toType(DataType.FLOAT32, false))");
         }
     }
 

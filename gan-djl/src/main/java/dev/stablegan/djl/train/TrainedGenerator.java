@@ -10,12 +10,16 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.GanSpec;
+import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
+import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A generator loaded from a training checkpoint, for applications that only draw samples: no critic, no
@@ -107,6 +111,9 @@ public final class TrainedGenerator implements AutoCloseable {
      * the others of its batch), so a large count can be made in parts.
      */
     public NDArray sample(NDManager target, RandomStream random, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: must be >= 1, got " + count);
+        }
         int latent = spec.latentDim();
         NDArray z = target.create(random.gaussians(Math.multiplyExact(count, latent)), new Shape(count, latent));
         return generator.forward(store, new NDList(z), false).singletonOrThrow();
@@ -117,6 +124,49 @@ public final class TrainedGenerator implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             return sample(scope, random, count).toFloatArray();
         }
+    }
+
+    /**
+     * {@code count} generated images, for a generator of images (output {@code [channels, height, width]} with 1 or 3
+     * channels, values in {@code [-1, 1]} as its tanh gives, mapped to 0..255 and clipped).
+     *
+     * @throws IllegalArgumentException when the generator does not make images, or {@code count < 1}
+     */
+    public List<BufferedImage> sampleImages(int count, long seed) {
+        long[] shape = spec.generator().outputShape();
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
+            throw new IllegalArgumentException("sampleImages: the generator makes " + NetworkSpec.describe(shape)
+                    + ", not images of 1 or 3 channels; use sample(count, seed)");
+        }
+        int channels = (int) shape[0];
+        int height = (int) shape[1];
+        int width = (int) shape[2];
+        float[] values = sampleValues(new RandomStream(seed), count);
+        List<BufferedImage> images = new ArrayList<>(count);
+        int plane = height * width;
+        for (int n = 0; n < count; n++) {
+            BufferedImage image = new BufferedImage(width, height, channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+            int base = n * channels * plane;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = y * width + x;
+                    if (channels == 1) {
+                        int g = toByte(values[base + i]);
+                        image.getRaster().setSample(x, y, 0, g);
+                    } else {
+                        image.setRGB(x, y, toByte(values[base + i]) << 16 | toByte(values[base + plane + i]) << 8
+                                | toByte(values[base + 2 * plane + i]));
+                    }
+                }
+            }
+            images.add(image);
+        }
+        return images;
+    }
+
+    /** {@code [-1, 1]} to {@code 0..255}, clipped. */
+    static int toByte(float v) {
+        return (int) Math.round(Math.max(0, Math.min(255, (v + 1) * 127.5)));
     }
 
     /** Samples flattened to one row per sample. */
