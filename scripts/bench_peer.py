@@ -182,12 +182,17 @@ def matmul_gflops(size, seconds=1.5):
     return 2.0 * size ** 3 * n / (time.perf_counter() - start) / 1e9
 
 
-def bench(name, g, d, real_fn, example_shape, latent, batch, seconds, warmup):
+def bench(name, g, d, real_fn, example_shape, latent, batch, seconds, warmup, trace_dir=None):
     flops = iteration_flops(forward_flops(g, (latent,), batch), forward_flops(d, example_shape, batch))
     og = torch.optim.Adam(g.parameters(), 1e-4, betas=(0.5, 0.9))
     od = torch.optim.Adam(d.parameters(), 1e-4, betas=(0.5, 0.9))
     for _ in range(warmup):
         iteration(g, d, og, od, real_fn, latent, batch)
+    if trace_dir:
+        # One iteration under torch's profiler, as the Java side records one: a Chrome trace for scripts/count_ops.py.
+        with torch.autograd.profiler.profile() as prof:
+            iteration(g, d, og, od, real_fn, latent, batch)
+        prof.export_chrome_trace(os.path.join(trace_dir, "peer-" + name + ".json"))
     times = []
     start = time.perf_counter()
     while not times or time.perf_counter() - start < seconds:
@@ -209,6 +214,7 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--models", default="toy-mlp,dcgan32")
     p.add_argument("--matmul-size", type=int, default=2048)
+    p.add_argument("--trace-dir", default=None, help="write a profiler trace of one iteration per model here")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -222,11 +228,11 @@ def main():
         print("bench_peer: " + name + " ...", file=sys.stderr, flush=True)
         if name == "toy-mlp":
             out = bench(name, mlp(2, 512, 3, 2), mlp(2, 512, 3, 1), lambda b: torch.randn(b, 2), (2,), 2, 256,
-                        a.seconds, a.warmup)
+                        a.seconds, a.warmup, a.trace_dir)
         else:
             g, d = dcgan32()
             out = bench(name, g, d, lambda b: torch.rand(b, 3, 32, 32) * 2 - 1, (3, 32, 32), 128, 64,
-                        a.seconds, a.warmup)
+                        a.seconds, a.warmup, a.trace_dir)
         out.update({"threads": torch.get_num_threads(), "matmul_size": a.matmul_size,
                     "matmul_gflops_per_second": matmul, "torch": torch.__version__, "blas": blas_library()})
         print(json.dumps(out), flush=True)

@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import dev.stablegan.djl.engine.TorchConvTranspose;
 
 /**
  * A 2D transposed convolution (the adjoint of a strided {@code Conv2d}) for NCHW input, as
@@ -169,6 +170,35 @@ public final class ConvTranspose2d extends AbstractBlock {
      * manager, so a per-step manager for the input keeps long-lived parameter managers from growing.
      */
     public static NDArray convTranspose2d(
+            NDArray x, NDArray w, NDArray b, Shape stride, Shape padding, Shape outPadding) {
+        checkShapes(x, w, stride, padding, outPadding);
+        if (TorchConvTranspose.supports(x)) {
+            return TorchConvTranspose.apply(x, w, b, stride, padding, outPadding); // one operator instead of about 14
+        }
+        return byConvolution(x, w, b, stride, padding, outPadding);
+    }
+
+    private static void checkShapes(NDArray x, NDArray w, Shape stride, Shape padding, Shape outPadding) {
+        Shape xs = x.getShape();
+        Shape ws = w.getShape();
+        if (xs.dimension() != 4 || ws.dimension() != 4 || xs.get(1) != ws.get(0)) {
+            throw new IllegalArgumentException("convTranspose2d: expected x [N, C, H, W] and w [C, O, kH, kW], got x "
+                    + xs + " and w " + ws);
+        }
+        checkGeometry(new Shape(ws.get(2), ws.get(3)), stride, padding, outPadding);
+        Axis rows = new Axis(xs.get(2), ws.get(2), stride.get(0), padding.get(0), outPadding.get(0));
+        Axis cols = new Axis(xs.get(3), ws.get(3), stride.get(1), padding.get(1), outPadding.get(1));
+        if (rows.out <= 0 || cols.out <= 0) {
+            throw new IllegalArgumentException("convTranspose2d: output would be empty for input " + xs);
+        }
+    }
+
+    /**
+     * The same transposed convolution built from {@code conv2d} on any engine: the kernel split into its stride
+     * phases, one convolution, the phases interleaved (about 14 operators). Kept as the engine-independent reference
+     * the tests compare the libtorch operator with.
+     */
+    public static NDArray byConvolution(
             NDArray x, NDArray w, NDArray b, Shape stride, Shape padding, Shape outPadding) {
         Shape xs = x.getShape();
         Shape ws = w.getShape();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard against libtorch 2.7.1's oneDNN convolution bug (docs/onednn-convolution-bug.md): the build runs every test
- * under an allocator that fills fresh memory with NaN bytes, and the training paths make libtorch zero-fill its CPU
- * allocations. Each test leaves the switches as the guard sets them.
+ * under an allocator that fills fresh memory with NaN bytes, and the training paths turn oneDNN off (the default guard;
+ * zero fill, the first guard, proved not enough). Each test leaves the switches as the guard sets them.
  */
 class NativeMemoryGuardTests {
 
@@ -33,23 +33,21 @@ class NativeMemoryGuardTests {
     @Test
     void theTestsRunUnderThePoisonedAllocator() {
         assumeTrue(PoisonedAllocator.preloaded().isPresent(), PoisonedAllocator::whyNot);
+        boolean zeroFill = TorchNativeSwitches.zeroFill();
         try {
             TorchNativeSwitches.setZeroFill(false);
             float[] fresh = freshMemory();
             assertThat(nonFinite(fresh)).as("NaN values in uninitialised libtorch memory under %s",
                     PoisonedAllocator.preloaded().get()).isEqualTo(fresh.length);
         } finally {
-            TorchNativeSwitches.setZeroFill(true);
+            TorchNativeSwitches.setZeroFill(zeroFill);
         }
     }
 
     @Test
-    void theDefaultGuardZeroFillsLibtorchMemoryAndSaysSo() {
-        assertThat(TorchNativeSwitches.zeroFill()).isTrue();
-        assertThat(TorchNativeSwitches.oneDnn()).as("oneDNN stays on").isTrue();
-        float[] fresh = freshMemory();
-        assertThat(fresh).containsOnly(0f);
-        assertThat(EngineSetup.describeEngine()).contains("native-memory guard: zero-fill");
+    void theDefaultGuardTurnsOneDnnOffAndSaysSo() {
+        assertThat(TorchNativeSwitches.oneDnn()).as("oneDNN off").isFalse();
+        assertThat(EngineSetup.describeEngine()).contains("native-memory guard: no-onednn");
     }
 
     /**
@@ -64,15 +62,84 @@ class NativeMemoryGuardTests {
         assumeTrue(PoisonedAllocator.preloaded().isPresent(), PoisonedAllocator::whyNot);
         assumeTrue(vectorExtensions(), "the CPU has neither AVX-512 nor AVX2, whose oneDNN kernels pad the weights");
         try {
+            TorchNativeSwitches.setOneDnn(true);
             TorchNativeSwitches.setZeroFill(false);
             assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient, no zero fill").isPositive();
+            TorchNativeSwitches.setZeroFill(true);
+            assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient, zero fill").isZero();
+            TorchNativeSwitches.setZeroFill(false);
             TorchNativeSwitches.setOneDnn(false);
             assertThat(nonFinite(inputGradient())).as("non-finite values of libtorch's own kernel's input gradient").isZero();
         } finally {
+            TorchNativeSwitches.setOneDnn(false);
+            TorchNativeSwitches.setZeroFill(false);
+        }
+    }
+
+    /**
+     * Why zero fill is no longer the default: with it, oneDNN's float32 input gradients of convolutions with few channels
+     * still came out wrong (finite, so no check catches them), against the same gradient in float64, which does not go
+     * through oneDNN. With the default guard (oneDNN off) they agree. Shapes {in, out, side, kernel, padding}: a LeNet
+     * first layer, and two small ones; each tried three times, as the wrong values depend on what memory held.
+     */
+    @Test
+    void zeroFillLeavesWrongInputGradientsForFewChannelsAndTheDefaultGuardDoesNot() throws IOException {
+        int[][] shapes = {{1, 8, 28, 5, 2}, {3, 12, 6, 3, 1}, {64, 12, 8, 3, 1}};
+        double worstDefault = 0;
+        for (int[] c : shapes) {
+            for (int i = 0; i < 3; i++) {
+                worstDefault = Math.max(worstDefault, float32Error(c));
+            }
+        }
+        assertThat(worstDefault).as("largest relative error of float32 input gradients with the default guard").isLessThan(1e-4);
+        assumeTrue(vectorExtensions(), "the CPU has neither AVX-512 nor AVX2, whose oneDNN kernels showed the error");
+        double worstZeroFill = 0;
+        try {
             TorchNativeSwitches.setOneDnn(true);
             TorchNativeSwitches.setZeroFill(true);
+            for (int[] c : shapes) {
+                for (int i = 0; i < 3; i++) {
+                    worstZeroFill = Math.max(worstZeroFill, float32Error(c));
+                }
+            }
+        } finally {
+            TorchNativeSwitches.setOneDnn(false);
+            TorchNativeSwitches.setZeroFill(false);
         }
-        assertThat(nonFinite(inputGradient())).as("non-finite values of oneDNN's input gradient, zero fill").isZero();
+        // If this ever fails, oneDNN computes these right: say so in docs/onednn-convolution-bug.md before changing the guard.
+        assertThat(worstZeroFill).as("largest relative error with oneDNN and zero fill").isGreaterThan(0.01);
+    }
+
+    /** max |g32 - g64| / (1 + |g64|) of d sum(conv(x)^2) / dx for the shape {in, out, side, kernel, padding}. */
+    private static double float32Error(int[] c) {
+        java.util.Random random = new java.util.Random(3);
+        double[] xv = new double[2 * c[0] * c[2] * c[2]];
+        for (int i = 0; i < xv.length; i++) {
+            xv[i] = random.nextGaussian();
+        }
+        double[] wv = new double[c[1] * c[0] * c[3] * c[3]];
+        for (int i = 0; i < wv.length; i++) {
+            wv[i] = 0.1 * random.nextGaussian();
+        }
+        double[][] g = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            ai.djl.ndarray.types.DataType type = k == 0 ? ai.djl.ndarray.types.DataType.FLOAT64 : ai.djl.ndarray.types.DataType.FLOAT32;
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray x = manager.create(xv, new Shape(2, c[0], c[2], c[2])).toType(type, false);
+                NDArray w = manager.create(wv, new Shape(c[1], c[0], c[3], c[3])).toType(type, false);
+                x.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(c[4], c[4])).singletonOrThrow();
+                    collector.backward(y.mul(y).sum());
+                }
+                g[k] = x.getGradient().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            }
+        }
+        double worst = 0;
+        for (int i = 0; i < g[0].length; i++) {
+            worst = Math.max(worst, Math.abs(g[0][i] - g[1][i]) / (1 + Math.abs(g[0][i])));
+        }
+        return worst;
     }
 
     private static float[] freshMemory() {

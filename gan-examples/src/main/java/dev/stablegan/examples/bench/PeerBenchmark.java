@@ -63,6 +63,12 @@ public final class PeerBenchmark {
      */
     public static Outcome run(Path python, Path script, int threads, double seconds, int warmup,
             List<BenchModel> models, int matmulSize) {
+        return run(python, script, threads, seconds, warmup, models, matmulSize, null);
+    }
+
+    /** As {@link #run(Path, Path, int, double, int, List, int)}, passing {@code --trace-dir} when {@code traceDir} is set. */
+    public static Outcome run(Path python, Path script, int threads, double seconds, int warmup,
+            List<BenchModel> models, int matmulSize, Path traceDir) {
         if (!Files.isExecutable(python)) {
             return new Outcome(Status.SKIPPED, "peer skipped: " + python + " not found; " + INSTALL_HINT, Map.of());
         }
@@ -76,6 +82,9 @@ public final class PeerBenchmark {
                 "--warmup", Integer.toString(warmup),
                 "--models", String.join(",", models.stream().map(BenchModel::id).toList()),
                 "--matmul-size", Integer.toString(matmulSize)));
+        if (traceDir != null) {
+            command.addAll(List.of("--trace-dir", traceDir.toAbsolutePath().toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         builder.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));

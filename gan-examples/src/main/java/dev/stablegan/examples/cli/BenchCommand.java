@@ -7,6 +7,7 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.djl.engine.TorchProfiler;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.examples.bench.BenchModel;
 import dev.stablegan.examples.bench.PeerBenchmark;
@@ -86,6 +87,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The peer script (default: scripts/bench_peer.py in the working directory or the project).")
     Path peerScript;
 
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Also write a PyTorch profiler trace (Chrome JSON) of one"
+            + " iteration after the warm-up per model, DIR/stablegan-MODEL.json, for counting operators with"
+            + " scripts/count_ops.py (the peer writes DIR/peer-MODEL.json when run with the same option).")
+    Path traceDir;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (atomically).")
     Path json;
 
@@ -130,6 +136,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<BenchModel> chosen = validate();
+        if (traceDir != null) {
+            AtomicFiles.ensureWritableDirectory(traceDir);
+        }
         engine.apply();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -147,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (peer) {
             Path script = peerScript != null ? peerScript : locatePeerScript();
             progress(err, "running the Python peer (" + python + " " + script + ", " + threads + " thread(s)) ...");
-            peerOutcome = PeerBenchmark.run(python, script, threads, seconds, warmup, chosen, matmulSize);
+            peerOutcome = PeerBenchmark.run(python, script, threads, seconds, warmup, chosen, matmulSize, traceDir);
             progress(err, peerOutcome.message());
         }
 
@@ -179,6 +188,11 @@ public final class BenchCommand implements Callable<Integer> {
         try (DjlGanTrainer trainer = DjlGanTrainer.create(model.spec(), model.data())) {
             for (int i = 0; i < warmup; i++) {
                 trainer.step();
+            }
+            if (traceDir != null) {
+                Path trace = traceDir.resolve("stablegan-" + model.id() + ".json");
+                TorchProfiler.trace(trace, trainer::step);
+                progress(err, model.id() + ": profiler trace of one iteration in " + trace);
             }
             progress(err, String.format(Locale.ROOT, "%s: timing for %.3g s ...", model.id(), seconds));
             long start = System.nanoTime();
