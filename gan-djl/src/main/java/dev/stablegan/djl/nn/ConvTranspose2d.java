@@ -178,7 +178,12 @@ public final class ConvTranspose2d extends AbstractBlock {
         return byConvolution(x, w, b, stride, padding, outPadding);
     }
 
-    private static void checkShapes(NDArray x, NDArray w, Shape stride, Shape padding, Shape outPadding) {
+    /**
+     * Checks the shapes and the geometry, naming what is wrong.
+     *
+     * @return the row and column axes of the transposed convolution
+     */
+    private static Axis[] checkShapes(NDArray x, NDArray w, Shape stride, Shape padding, Shape outPadding) {
         Shape xs = x.getShape();
         Shape ws = w.getShape();
         if (xs.dimension() != 4 || ws.dimension() != 4 || xs.get(1) != ws.get(0)) {
@@ -191,6 +196,7 @@ public final class ConvTranspose2d extends AbstractBlock {
         if (rows.out <= 0 || cols.out <= 0) {
             throw new IllegalArgumentException("convTranspose2d: output would be empty for input " + xs);
         }
+        return new Axis[] {rows, cols};
     }
 
     /**
@@ -200,22 +206,15 @@ public final class ConvTranspose2d extends AbstractBlock {
      */
     public static NDArray byConvolution(
             NDArray x, NDArray w, NDArray b, Shape stride, Shape padding, Shape outPadding) {
+        Axis[] axes = checkShapes(x, w, stride, padding, outPadding);
+        Axis rows = axes[0];
+        Axis cols = axes[1];
         Shape xs = x.getShape();
         Shape ws = w.getShape();
-        if (xs.dimension() != 4 || ws.dimension() != 4 || xs.get(1) != ws.get(0)) {
-            throw new IllegalArgumentException("convTranspose2d: expected x [N, C, H, W] and w [C, O, kH, kW], got x "
-                    + xs + " and w " + ws);
-        }
-        checkGeometry(new Shape(ws.get(2), ws.get(3)), stride, padding, outPadding);
         NDManager scope = x.getManager();
         long n = xs.get(0);
         long inChannels = ws.get(0);
         long outChannels = ws.get(1);
-        Axis rows = new Axis(xs.get(2), ws.get(2), stride.get(0), padding.get(0), outPadding.get(0));
-        Axis cols = new Axis(xs.get(3), ws.get(3), stride.get(1), padding.get(1), outPadding.get(1));
-        if (rows.out <= 0 || cols.out <= 0) {
-            throw new IllegalArgumentException("convTranspose2d: output would be empty for input " + xs);
-        }
 
         // Kernel for all phases, [(rH, rW, out), in, M_H, M_W], where M = ceil(k/s) and phase r's taps are
         // W[r + m*s] flipped along m (a convolution correlates). With f = W flipped, zero-padded in front to

@@ -11,55 +11,54 @@ import java.nio.charset.StandardCharsets;
 final class CliRuns {
     private CliRuns() {}
 
+    /** What a run printed on one stream, and its exit code. */
+    private record Captured(int code, String text) {}
+
+    /** Runs {@code args} in process, capturing standard error ({@code err}) or standard output. */
+    private static Captured capture(boolean err, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream saved = err ? System.err : System.out;
+        int code;
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            if (err) {
+                System.setErr(capture);
+            } else {
+                System.setOut(capture);
+            }
+            code = GanCli.execute(args);
+        } finally {
+            if (err) {
+                System.setErr(saved);
+            } else {
+                System.setOut(saved);
+            }
+        }
+        return new Captured(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
     /**
      * Runs {@code args}, expecting the bad-input exit code and an {@code error:} line containing {@code expectedInMessage}.
      *
      * @return what the command wrote to standard error
      */
     static String assertBadInput(String expectedInMessage, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int code;
-        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(capture);
-            code = GanCli.execute(args);
-        } finally {
-            System.setErr(saved);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code for %s: %s", String.join(" ", args), text).isEqualTo(GanCli.EXIT_BAD_INPUT);
-        assertThat(text).contains("error:").contains(expectedInMessage);
-        return text;
+        Captured run = capture(true, args);
+        assertThat(run.code()).as("exit code for %s: %s", String.join(" ", args), run.text()).isEqualTo(GanCli.EXIT_BAD_INPUT);
+        assertThat(run.text()).contains("error:").contains(expectedInMessage);
+        return run.text();
     }
 
     /** Runs {@code args}, expecting exit code 0, and returns what the command printed on standard output. */
     static String stdout(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        int code;
-        try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            code = GanCli.execute(args);
-        } finally {
-            System.setOut(saved);
-        }
-        assertThat(code).as("exit code for %s", String.join(" ", args)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        Captured run = capture(false, args);
+        assertThat(run.code()).as("exit code for %s", String.join(" ", args)).isZero();
+        return run.text();
     }
 
     /** Runs {@code args}, expecting exit code 0, and returns what the command wrote to standard error. */
     static String stderr(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int code;
-        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(capture);
-            code = GanCli.execute(args);
-        } finally {
-            System.setErr(saved);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code for %s: %s", String.join(" ", args), text).isZero();
-        return text;
+        Captured run = capture(true, args);
+        assertThat(run.code()).as("exit code for %s: %s", String.join(" ", args), run.text()).isZero();
+        return run.text();
     }
 }
