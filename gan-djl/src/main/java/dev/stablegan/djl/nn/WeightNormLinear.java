@@ -27,6 +27,7 @@ public final class WeightNormLinear extends AbstractBlock {
 
     private final int units;
     private final boolean trainScale;
+    private double normEpsilon;
     private final Parameter direction;
     private final Parameter gain;
     private final Parameter bias;
@@ -68,6 +69,20 @@ public final class WeightNormLinear extends AbstractBlock {
         return units;
     }
 
+    /**
+     * Adds {@code epsilon} under the square root of {@code ||v||}, as the authors' {@code l2normalize} does (1e-6);
+     * 0 (the start) for none.
+     *
+     * @return this layer
+     */
+    public WeightNormLinear withNormEpsilon(double epsilon) {
+        if (!(epsilon >= 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("normEpsilon: must be a finite number >= 0, got " + epsilon);
+        }
+        this.normEpsilon = epsilon;
+        return this;
+    }
+
     @Override
     protected void prepare(Shape[] inputShapes) {
         prepareDirection(inputShapes);
@@ -101,7 +116,7 @@ public final class WeightNormLinear extends AbstractBlock {
         NDArray v = parameterStore.getValue(direction, x.getDevice(), training);
         NDArray g = parameterStore.getValue(gain, x.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-        return new NDList(apply(x, v, g, b));
+        return new NDList(apply(x, v, g, b, normEpsilon));
     }
 
     /**
@@ -109,13 +124,19 @@ public final class WeightNormLinear extends AbstractBlock {
      * parameter is moved to {@code x}'s manager at once: nothing per call stays on the parameters' manager.
      */
     public static NDArray apply(NDArray x, NDArray v, NDArray g, NDArray b) {
+        return apply(x, v, g, b, 0);
+    }
+
+    /** As {@link #apply(NDArray, NDArray, NDArray, NDArray)} with {@code ||v|| = sqrt(sum v^2 + normEpsilon)}. */
+    public static NDArray apply(NDArray x, NDArray v, NDArray g, NDArray b, double normEpsilon) {
         NDManager m = x.getManager();
         NDArray vt = v.transpose();
         vt.attach(m);
         NDArray projected = x.matMul(vt); // (N, out)
         NDArray squares = v.square();
         squares.attach(m);
-        NDArray norms = squares.sum(new int[] {1}).sqrt();
+        NDArray sums = squares.sum(new int[] {1});
+        NDArray norms = normEpsilon > 0 ? sums.add((float) normEpsilon).sqrt() : sums.sqrt();
         NDArray scale = g.div(norms);
         scale.attach(m);
         return projected.mul(scale).add(b);
@@ -129,7 +150,7 @@ public final class WeightNormLinear extends AbstractBlock {
         NDManager m = x.getManager();
         NDArray ones = m.ones(new Shape(units), x.getDataType());
         NDArray zeros = m.zeros(new Shape(units), x.getDataType());
-        NDArray t = apply(x, direction.getArray(), ones, zeros); // x v^T / ||v||
+        NDArray t = apply(x, direction.getArray(), ones, zeros, normEpsilon); // x v^T / ||v||
         NDArray mean = t.mean(new int[] {0});
         NDArray std = t.sub(mean).square().mean(new int[] {0}).sqrt().add(1e-8f);
         NDArray newGain = std.pow(-1).mul(scale);

@@ -11,7 +11,8 @@ import dev.stablegan.api.OptimizerSpec;
  * <p>For each parameter, with gradient {@code g} and its step count {@code t}:
  * {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
  * {@code theta -= (lr / (1 - b1^t)) m / (sqrt(v) / sqrt(1 - b2^t) + eps)}: the bias-corrected moments, with
- * {@code eps} added after the square root, as in PyTorch's single-tensor implementation (the default on CPU).
+ * {@code eps} added after the square root, as in PyTorch's single-tensor implementation (the default on CPU), or
+ * under it ({@code sqrt(v / (1 - b2^t) + eps)}) when asked, as the Improved-GAN authors' Theano code.
  * The learning rate is {@code spec.learningRate() * lrFactor}. Scalars are computed in double and applied in
  * float32, as PyTorch does; results match it to float rounding.
  *
@@ -25,11 +26,21 @@ import dev.stablegan.api.OptimizerSpec;
 public final class Adam extends MomentOptimizer {
 
     private final OptimizerSpec.Adam spec;
+    private final boolean epsilonUnderRoot;
 
     /** An optimizer whose state lives in a child of {@code stateManager}, freed by {@link #close()}. */
     public Adam(OptimizerSpec.Adam spec, NDManager stateManager) {
+        this(spec, stateManager, false);
+    }
+
+    /**
+     * @param epsilonUnderRoot divide by {@code sqrt(v_hat + eps)} instead of {@code sqrt(v_hat) + eps}, as the
+     *     Improved-GAN authors' Theano Adam does (their semi-supervised code)
+     */
+    public Adam(OptimizerSpec.Adam spec, NDManager stateManager, boolean epsilonUnderRoot) {
         super("adam", 2, stateManager);
         this.spec = spec;
+        this.epsilonUnderRoot = epsilonUnderRoot;
     }
 
     public OptimizerSpec.Adam spec() {
@@ -51,7 +62,9 @@ public final class Adam extends MomentOptimizer {
         v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).muli(g));
         double stepSize = learningRate / (1 - Math.pow(beta1, step));
         double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-        NDArray denominator = v.sqrt().divi((float) correction2Sqrt).addi((float) spec.epsilon());
+        NDArray denominator = epsilonUnderRoot
+                ? v.div((float) (correction2Sqrt * correction2Sqrt)).addi((float) spec.epsilon()).sqrt()
+                : v.sqrt().divi((float) correction2Sqrt).addi((float) spec.epsilon());
         weight.subi(m.mul((float) stepSize).divi(denominator));
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * A running average of parameter values kept outside autograd, updated in place as
  * {@code avg <- avg + w (theta - avg)}: with {@code w = 1/t} the mean of the values seen (historical averaging),
  * with a constant {@code w = 1 - decay} an exponential moving average (Polyak averaging for evaluation). It starts
- * from the current values; only parameters that require gradients take part.
+ * from the current values, or from zeros when asked; only parameters that require gradients take part.
  */
 public final class RunningAverage implements AutoCloseable {
     private final List<Parameter> parameters;
@@ -22,10 +22,15 @@ public final class RunningAverage implements AutoCloseable {
     private final List<NDArray> averages = new ArrayList<>();
 
     public RunningAverage(List<Parameter> parameters, NDManager longLived) {
+        this(parameters, longLived, false);
+    }
+
+    /** @param fromZeros start every average at zero (the Improved-GAN authors' Polyak average) instead of the current values */
+    public RunningAverage(List<Parameter> parameters, NDManager longLived, boolean fromZeros) {
         this.parameters = parameters.stream().filter(Parameter::requiresGradient).toList();
         this.manager = longLived.newSubManager();
         for (Parameter p : this.parameters) {
-            NDArray copy = p.getArray().duplicate();
+            NDArray copy = fromZeros ? p.getArray().zerosLike() : p.getArray().duplicate();
             copy.attach(manager);
             averages.add(copy);
         }

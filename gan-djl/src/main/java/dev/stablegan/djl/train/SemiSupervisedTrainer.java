@@ -10,8 +10,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.TechniquesSpec;
@@ -56,6 +58,52 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      * parameters whose gradients are tiny far more than PyTorch's default {@code 1e-8}.
      */
     public static final double ADAM_EPSILON = 1e-4;
+    /** The authors' Adam epsilon, under the square root. */
+    public static final double AUTHORS_ADAM_EPSILON = 1e-8;
+    /** The authors' {@code l2normalize} epsilon, under the square root of each weight-normalized row's norm. */
+    public static final double AUTHORS_NORM_EPSILON = 1e-6;
+
+    /**
+     * Which small details of the authors' {@code train_mnist_feature_matching.py} the trainer follows (issue 19).
+     * Checkpoints record it, so a run resumes with the details it began with.
+     */
+    public enum Recipe {
+        /**
+         * This project's port before issue 19: the parameter average starts from the initial values (the plain mean
+         * while it weighs more, then exponential); Adam adds {@value #ADAM_EPSILON} after the square root; the
+         * generator's dense layers start as PyTorch's default; {@code ||v||} without an epsilon.
+         */
+        PORT_1("port-1"),
+        /**
+         * The authors' details: the average starts from zeros, {@code a <- a + 1e-4 (p - a)} from the first step; Adam
+         * divides by {@code sqrt(v_hat + 1e-8)}; the generator's dense layers start Glorot-uniform (Lasagne's
+         * default, {@code U(+-sqrt(6 / (fan_in + fan_out)))}); {@code ||v|| = sqrt(sum v^2 + 1e-6)}.
+         */
+        AUTHORS("authors");
+
+        private final String id;
+
+        Recipe(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The recipe named {@code id}; {@code null} (a checkpoint from before recipes) is {@link #PORT_1}. */
+        public static Recipe parse(String id) {
+            if (id == null) {
+                return PORT_1;
+            }
+            for (Recipe r : values()) {
+                if (r.id.equals(id)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("recipe: unknown '" + id + "'; known: port-1, authors");
+        }
+    }
 
     /**
      * @param classes K
@@ -66,10 +114,18 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      * @param seed weights and noise
      * @param adversarial false for the supervised-only baseline: the same discriminator trained on the labelled
      *     batch alone, with no unsupervised term and no generator step
+     * @param recipe the small details of the authors' code followed ({@link Recipe})
      */
     public record Settings(int classes, int latentDim, double learningRate, double beta1, TechniquesSpec.FeatureDistance featureMatching,
-            long seed, boolean adversarial) {
+            long seed, boolean adversarial, Recipe recipe) {
+        /** The authors' recipe. */
+        public Settings(int classes, int latentDim, double learningRate, double beta1, TechniquesSpec.FeatureDistance featureMatching,
+                long seed, boolean adversarial) {
+            this(classes, latentDim, learningRate, beta1, featureMatching, seed, adversarial, Recipe.AUTHORS);
+        }
+
         public Settings {
+            java.util.Objects.requireNonNull(recipe, "recipe");
             if (classes < 2) {
                 throw new IllegalArgumentException("classes: must be >= 2, got " + classes);
             }
@@ -124,6 +180,10 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
         boolean ok = false;
         try {
             Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
+            boolean authors = settings.recipe() == Recipe.AUTHORS;
+            if (authors) {
+                useAuthorsLayerDetails(body, head, generator);
+            }
             int n = initBatch.length / inputDim;
             body.initialize(manager, DataType.FLOAT32, new Shape(n, inputDim));
             head.initialize(manager, DataType.FLOAT32, body.getOutputShapes(new Shape[] {new Shape(n, inputDim)}));
@@ -140,10 +200,11 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             this.discriminatorParameters = d;
             this.namedGeneratorParameters = Networks.namedParameters(generator);
             this.generatorParameters = List.copyOf(namedGeneratorParameters.values());
-            OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999, ADAM_EPSILON);
-            this.discriminatorOptimizer = new Adam(adam, manager);
-            this.generatorOptimizer = new Adam(adam, manager);
-            this.discriminatorAverage = new RunningAverage(d, manager);
+            OptimizerSpec.Adam adam = new OptimizerSpec.Adam(settings.learningRate(), settings.beta1(), 0.999,
+                    authors ? AUTHORS_ADAM_EPSILON : ADAM_EPSILON);
+            this.discriminatorOptimizer = new Adam(adam, manager, authors);
+            this.generatorOptimizer = new Adam(adam, manager, authors);
+            this.discriminatorAverage = new RunningAverage(d, manager, authors);
             ok = true;
         } finally {
             if (!ok) {
@@ -206,7 +267,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                     + (discriminatorSteps + 1));
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
             discriminatorSteps++;
-            discriminatorAverage.update(averageWeight(discriminatorSteps));
+            discriminatorAverage.update(averageWeight(settings.recipe(), discriminatorSteps));
         }
         if (!settings.adversarial()) {
             return scalars;
@@ -228,14 +289,33 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
         return scalars;
     }
 
+    /** The settings this trainer was built with. */
+    public Settings settings() {
+        return settings;
+    }
+
     /**
-     * The weight of step {@code t}'s parameters in the average, {@code max(1/(t+1), 1 - decay)}: the plain mean of the
-     * starting values and all values since while that is the larger weight, an exponential average after. The
-     * authors start an exponential average from zeros instead, which only differs in the first ten thousand steps,
-     * where theirs is dominated by the zeros.
+     * The weight of step {@code t}'s parameters in the average: the authors' constant {@code 1 - decay} from zeros, or
+     * in {@link Recipe#PORT_1} {@code max(1/(t+1), 1 - decay)} from the starting values (the plain mean of the starting
+     * values and all values since while that is the larger weight, an exponential average after).
      */
-    static double averageWeight(long t) {
-        return Math.max(1.0 / (t + 1), 1 - AVERAGE_DECAY);
+    static double averageWeight(Recipe recipe, long t) {
+        return recipe == Recipe.AUTHORS ? 1 - AVERAGE_DECAY : Math.max(1.0 / (t + 1), 1 - AVERAGE_DECAY);
+    }
+
+    /** The authors' norm epsilon on every weight-normalized layer, Glorot-uniform starts for the generator's dense layers. */
+    private static void useAuthorsLayerDetails(SequentialBlock body, SequentialBlock head, Block generator) {
+        for (Block net : List.of(body, head, generator)) {
+            for (var child : net.getChildren()) {
+                Block layer = child.getValue();
+                if (layer instanceof WeightNormLinear wn) {
+                    wn.withNormEpsilon(AUTHORS_NORM_EPSILON);
+                } else if (net == generator && layer instanceof Linear) {
+                    layer.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3),
+                            Parameter.Type.WEIGHT);
+                }
+            }
+        }
     }
 
     /**

@@ -74,4 +74,20 @@ class WeightNormAndNoiseTests {
             assertThat(noise.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray()).containsOnly(1f);
         }
     }
+
+    /** Issue 19: the authors' l2normalize adds 1e-6 under the root: v = (3, 4), x = (1, 0), g = 1 gives 3 / sqrt(25 + 1e-6). */
+    @Test
+    void theNormEpsilonGoesUnderTheRoot() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.create(new double[] {1, 0}, new ai.djl.ndarray.types.Shape(1, 2));
+            ai.djl.ndarray.NDArray v = m.create(new double[] {3, 4}, new ai.djl.ndarray.types.Shape(1, 2));
+            ai.djl.ndarray.NDArray g = m.create(new double[] {1});
+            ai.djl.ndarray.NDArray b = m.create(new double[] {0});
+            assertThat(WeightNormLinear.apply(x, v, g, b, 1e-6).toDoubleArray()[0]).isCloseTo(3 / Math.sqrt(25 + 1e-6),
+                    org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(WeightNormLinear.apply(x, v, g, b).toDoubleArray()[0]).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-15));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WeightNormLinear(2).withNormEpsilon(-1))
+                .hasMessageContaining("normEpsilon");
+    }
 }

@@ -45,6 +45,25 @@ class AdamTests {
         }
     }
 
+    /**
+     * Issue 19, the authors' Adam: step 1 moves each weight by {@code lr g / sqrt(g^2 + eps)}. With eps 1e-8: for
+     * |g| >> 1e-4 that is lr * sign(g); for g = 0 it is 0; for g = 2^-27 (7.45e-9) it is
+     * 0.01 * 7.45e-9 / sqrt(5.55e-17 + 1e-8) = 7.45e-7, not the 0.00427 of eps after the root.
+     */
+    @Test
+    void withEpsilonUnderTheRootTheFirstStepIsLrTimesGradientOverItsRootedSquarePlusEps() {
+        try (Adam adam = new Adam(new OptimizerSpec.Adam(0.01, 0.5, 0.9, 1e-8), stateManager, true)) {
+            fixture.run(adam, 1);
+            float[] p0 = OptimizerFixture.values(fixture.p0);
+            for (int i = 0; i < p0.length; i++) {
+                double g = OptimizerFixture.BASE0[i];
+                double expected = OptimizerFixture.P0[i] - 0.01 * g / Math.sqrt(g * g + 1e-8);
+                assertThat((double) p0[i]).as("p0[%d]", i).isCloseTo(expected, within(5e-7));
+            }
+            assertThat(p0[4]).isCloseTo(3f - 7.45e-7f, within(2e-7f));
+        }
+    }
+
     @Test
     void fiveStepsMatchTorchOptimAdamWithBetasHalfAndNineTenths() {
         // scripts/optimizer_reference.py, "Adam(lr=0.01, betas=(0.5, 0.9), eps=1e-8)", torch 1.13.

@@ -38,4 +38,21 @@ class RunningAverageTests {
             assertThatThrownBy(() -> empty.update(1.5)).hasMessageContaining("weight");
         }
     }
+
+    /** Issue 19: the authors' average starts from zeros: w = 4 with weight 1e-4 gives 4e-4, not 4. */
+    @Test
+    void anAverageFromZerosMovesAFractionOfTheWayFromZero() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear layer = Linear.builder().setUnits(1).build();
+            layer.initialize(m, DataType.FLOAT32, new Shape(1, 1));
+            List<Parameter> params = new ArrayList<>(layer.getParameters().values());
+            NDArray w = params.get(0).getArray();
+            w.set(new float[] {4f});
+            try (RunningAverage average = new RunningAverage(params, m, true)) {
+                assertThat(average.average(0).toFloatArray()[0]).isZero();
+                average.update(1e-4);
+                assertThat(average.average(0).toFloatArray()[0]).isCloseTo(4e-4f, within(1e-9f));
+            }
+        }
+    }
 }

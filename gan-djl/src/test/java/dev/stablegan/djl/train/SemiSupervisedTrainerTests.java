@@ -3,6 +3,7 @@ package dev.stablegan.djl.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import dev.stablegan.api.RandomStream;
@@ -133,11 +134,55 @@ class SemiSupervisedTrainerTests {
     @Test
     void theParameterAverageIsThePlainMeanUntilTheDecayTakesOver() {
         // weight of step t's values: 1/(t+1) while that exceeds 1 - 0.9999 = 1e-4, i.e. up to t = 9999
-        assertThat(SemiSupervisedTrainer.averageWeight(0)).isEqualTo(1.0);
-        assertThat(SemiSupervisedTrainer.averageWeight(1)).isEqualTo(0.5);
-        assertThat(SemiSupervisedTrainer.averageWeight(3)).isEqualTo(0.25);
-        assertThat(SemiSupervisedTrainer.averageWeight(9999)).isEqualTo(1e-4);
-        assertThat(SemiSupervisedTrainer.averageWeight(50_000)).isCloseTo(1e-4, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.PORT_1, 0)).isEqualTo(1.0);
+        assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.PORT_1, 1)).isEqualTo(0.5);
+        assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.PORT_1, 3)).isEqualTo(0.25);
+        assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.PORT_1, 9999)).isEqualTo(1e-4);
+        assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.PORT_1, 50_000))
+                .isCloseTo(1e-4, org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    /** Issue 19: the authors' average moves 1e-4 of the way from zeros at every step, the first included. */
+    @Test
+    void theAuthorsAverageStartsFromZerosWithAConstantWeight() {
+        for (long t : new long[] {1, 2, 9999, 50_000}) {
+            assertThat(SemiSupervisedTrainer.averageWeight(SemiSupervisedTrainer.Recipe.AUTHORS, t))
+                    .isCloseTo(1e-4, org.assertj.core.api.Assertions.within(1e-15));
+        }
+        assertThat(SemiSupervisedTrainer.Recipe.parse(null)).isEqualTo(SemiSupervisedTrainer.Recipe.PORT_1);
+        assertThat(SemiSupervisedTrainer.Recipe.parse("authors")).isEqualTo(SemiSupervisedTrainer.Recipe.AUTHORS);
+    }
+
+    /**
+     * Issue 19: with the authors' recipe the generator's dense layers start Glorot-uniform, inside
+     * +-sqrt(6 / (fan_in + fan_out)) and filling most of it (100 -> 500: 0.1; 500 -> 500: 0.0775), wider than PyTorch's
+     * default +-1/sqrt(fan_in) (0.1 and 0.0447).
+     */
+    @Test
+    void theAuthorsRecipeStartsTheGeneratorsDenseLayersGlorotUniform() {
+        float[] rows = new float[20 * 784];
+        java.util.Arrays.fill(rows, 0.5f);
+        for (int i = 0; i < rows.length; i += 7) {
+            rows[i] = 0.9f;
+        }
+        Block generator = SemiSupervisedNetworks.mnistGenerator();
+        try (SemiSupervisedTrainer t = new SemiSupervisedTrainer(new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM,
+                0.003, 0.5, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 3L, true, SemiSupervisedTrainer.Recipe.AUTHORS),
+                SemiSupervisedNetworks.mnistDiscriminatorBody(), SemiSupervisedNetworks.mnistDiscriminatorHead(10), generator, rows, 784)) {
+            float[] first = generator.getChildren().get(0).getValue().getParameters().get("weight").getArray().toFloatArray();
+            float[] second = generator.getChildren().get(3).getValue().getParameters().get("weight").getArray().toFloatArray();
+            assertThat(maxAbs(first)).isLessThanOrEqualTo((float) Math.sqrt(6.0 / 600)).isGreaterThan(0.09f);
+            assertThat(maxAbs(second)).isLessThanOrEqualTo((float) Math.sqrt(6.0 / 1000)).isGreaterThan(0.07f);
+            assertThat(t.settings().recipe()).isEqualTo(SemiSupervisedTrainer.Recipe.AUTHORS);
+        }
+    }
+
+    private static float maxAbs(float[] values) {
+        float m = 0;
+        for (float v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 
     @Test

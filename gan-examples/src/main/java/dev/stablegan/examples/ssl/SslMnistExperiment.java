@@ -208,8 +208,11 @@ public final class SslMnistExperiment {
             keepFirstLines(metrics, firstEpoch - 1);
         }
         long started = System.nanoTime();
+        // A run resumes with the recipe it began with (checkpoints from before issue 19 have none: port-1); new runs take the authors'.
+        SemiSupervisedTrainer.Recipe recipe = saved == null ? SemiSupervisedTrainer.Recipe.AUTHORS
+                : SemiSupervisedTrainer.Recipe.parse(saved.has("recipe") ? saved.get("recipe").getAsString() : null);
         SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
-                BETA1, s.featureMatching(), s.seed(), s.adversarial());
+                BETA1, s.featureMatching(), s.seed(), s.adversarial(), recipe);
         int[] initRows = Arrays.copyOf(order.permutation(train.count()), 500);
         if (saved != null) {
             order.restore(saved.get("order_state").getAsLong());
@@ -327,6 +330,7 @@ public final class SslMnistExperiment {
             c.add(List.of((int) point[0], point[1]));
         }
         summary.put("learning_curve", c);
+        summary.put("recipe", recipe.id());
         summary.put("label_set", s.labelSet().id());
         if (s.labelSet() == LabelSet.AUTHORS) {
             summary.put("label_seed", s.labelSeed());
@@ -335,8 +339,11 @@ public final class SslMnistExperiment {
         // Positions in the standard IDX training order, class 0 first.
         summary.put("labelled_indices", Arrays.stream(labelled).boxed()
                 .sorted(java.util.Comparator.comparingInt((Integer i) -> train.label(i)).thenComparingInt(i -> i)).toList());
-        provenance.put("recipe", "Salimans et al. 2016 MNIST (PI): batch " + BATCH + ", Adam " + LEARNING_RATE + " beta1 " + BETA1 + " eps " + SemiSupervisedTrainer.ADAM_EPSILON
-                + ", parameter average decay " + SemiSupervisedTrainer.AVERAGE_DECAY
+        boolean authors = recipe == SemiSupervisedTrainer.Recipe.AUTHORS;
+        provenance.put("recipe", "Salimans et al. 2016 MNIST (PI), " + recipe.id() + ": batch " + BATCH + ", Adam " + LEARNING_RATE
+                + " beta1 " + BETA1 + (authors ? " eps " + SemiSupervisedTrainer.AUTHORS_ADAM_EPSILON + " under the root"
+                        : " eps " + SemiSupervisedTrainer.ADAM_EPSILON + " after the root")
+                + ", parameter average decay " + SemiSupervisedTrainer.AVERAGE_DECAY + (authors ? " from zeros" : " from the start values")
                 + ", feature matching (" + s.featureMatching() + "), Gaussian noise 0.3/0.5, weight norm");
         provenance.put("dataset", train.name() + " / " + test.name());
         summary.put("provenance", provenance);
@@ -367,6 +374,7 @@ public final class SslMnistExperiment {
             SemiSupervisedTrainer trainer) throws IOException {
         JsonObject meta = new JsonObject();
         meta.add("settings", fixedSettings(s));
+        meta.addProperty("recipe", trainer.settings().recipe().id());
         meta.addProperty("epoch", epoch);
         meta.addProperty("seconds", seconds);
         meta.addProperty("order_state", order.state());

@@ -135,6 +135,30 @@ class SslMnistExperimentTests {
         assertThat(withoutSeconds(parts.resolve("metrics.jsonl"))).isEqualTo(withoutSeconds(whole.resolve("metrics.jsonl")));
     }
 
+    /**
+     * Issue 19: new runs take the authors' recipe; a checkpoint from before recipes existed (no "recipe" field) resumes
+     * with the recipe it began with, port-1, and the summary says which.
+     */
+    @Test
+    void newRunsTakeTheAuthorsRecipeAndOldCheckpointsResumeWithTheirs() throws IOException {
+        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
+        PrintWriter log = new PrintWriter(new StringWriter());
+        Path out = dir.resolve("run");
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 2), train, test, out, log, quiet());
+        assertThat(JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject().get("recipe").getAsString())
+                .isEqualTo("authors");
+        Path checkpoint = out.resolve(SslMnistExperiment.CHECKPOINT);
+        dev.stablegan.djl.train.CheckpointFile.Contents contents = dev.stablegan.djl.train.CheckpointFile.read(checkpoint);
+        JsonObject meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
+        assertThat(meta.get("recipe").getAsString()).isEqualTo("authors");
+        meta.remove("recipe");
+        dev.stablegan.djl.train.CheckpointFile.write(checkpoint, meta.toString(), o -> o.write(contents.body()));
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 2), train, test, out, log, quiet(), true);
+        assertThat(JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject().get("recipe").getAsString())
+                .isEqualTo("port-1");
+    }
+
     /** The metrics lines without their wall-clock field. */
     private static java.util.List<String> withoutSeconds(Path metrics) throws IOException {
         return Files.readAllLines(metrics).stream().map(l -> {
