@@ -9,10 +9,10 @@ import java.util.Locale;
  * intra-op thread count. Must run before anything touches {@link Engine}; later calls cannot change the
  * thread count of an engine that is already loaded and say so.
  *
- * <p>Every training path also calls {@link #guardNativeMemory()}, which makes libtorch's CPU allocator fill new memory
- * with zeros: libtorch 2.7.1's oneDNN backward convolution reads memory it never wrote and gave NaN gradients at random
- * on AVX-512 and AVX2 CPUs ({@code docs/onednn-convolution-bug.md}). Applications need do nothing: the trainers call
- * it. {@code STABLEGAN_NATIVE_GUARD} (or {@code -Dstablegan.native_guard}) chooses another guard or none.
+ * <p>Every training path also calls {@link #guardNativeMemory()}, which turns libtorch's oneDNN convolutions off:
+ * libtorch 2.7.1's oneDNN backward convolution reads memory it never wrote, which gave NaN gradients at random on
+ * AVX-512 and AVX2 CPUs and, for few-channel convolutions, wrong finite ones even in zeroed memory
+ * ({@code docs/onednn-convolution-bug.md}). Applications need do nothing: the trainers call it. {@code STABLEGAN_NATIVE_GUARD} (or {@code -Dstablegan.native_guard}) chooses another guard or none.
  */
 public final class EngineSetup {
     /** Property DJL reads for PyTorch's intra-op thread count. */
@@ -131,7 +131,7 @@ public final class EngineSetup {
     }
 
     /**
-     * "PyTorch 2.7.1 (DJL 0.36.0; native-memory guard: zero-fill (...))" for provenance; applies
+     * "PyTorch 2.7.1 (DJL 0.36.0; native-memory guard: no-onednn (...))" for provenance; applies
      * {@link #guardNativeMemory()} first.
      */
     public static String describeEngine() {
