@@ -34,9 +34,12 @@ public final class SeedSpread {
      * @param curve test errors (counts) by epoch
      * @param labelSet which labelled examples: {@code authors:S} for the authors' choice with label seed S, or
      *     {@code stream} (chosen by the weight seed; runs before the label-set option)
+     * @param recipe the trainer's recipe ({@code authors}, or {@code port-1} for runs before it was recorded): runs of
+     *     different recipes are not spread together
      */
     public record Run(Path folder, long seed, int labels, String mode, String featureMatching, int stepsPerEpoch,
-            int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve, String labelSet) {
+            int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve, String labelSet,
+            String recipe) {
         public Run {
             Objects.requireNonNull(folder, "folder");
             curve = new TreeMap<>(curve);
@@ -51,6 +54,7 @@ public final class SeedSpread {
             m.put("steps_per_epoch", stepsPerEpoch);
             m.put("test_examples", testExamples);
             m.put("label_set", labelSet);
+            m.put("recipe", recipe);
             return m;
         }
     }
@@ -110,7 +114,8 @@ public final class SeedSpread {
         }
         return new Run(folder, integer(o, "seed", file), integer(o, "labels", file), text(o, "mode", file),
                 text(o, "feature_matching", file), integer(o, "steps_per_epoch", file), testExamples,
-                integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve, labelSet(o, file));
+                integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve, labelSet(o, file),
+                o.has("recipe") ? text(o, "recipe", file) : "port-1");
     }
 
     /**

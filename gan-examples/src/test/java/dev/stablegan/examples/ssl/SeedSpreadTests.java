@@ -81,6 +81,11 @@ class SeedSpreadTests {
         assertThat(both).containsEntry("labels", 100);
         assertThatThrownBy(() -> SeedSpread.bothSpreads(List.of(runs.get(1), runs.get(3))))
                 .hasMessageContaining("give no spread");
+        // A run of another recipe does not join the spread: the recipe is a shared setting.
+        Path other = SslRunFixtures.finishedAuthorsRun(dir, "seed4_labels1", 4, 1, 100, 95);
+        Files.writeString(other.resolve("summary.json"), Files.readString(other.resolve("summary.json")).replace("{", "{\"recipe\":\"authors\","));
+        assertThatThrownBy(() -> SeedSpread.bothSpreads(List.of(runs.get(0), runs.get(1), SeedSpread.read(other))))
+                .hasMessageContaining("differ in recipe");
     }
 
     @Test
