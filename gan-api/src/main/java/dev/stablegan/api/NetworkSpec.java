@@ -1,6 +1,7 @@
 package dev.stablegan.api;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The architecture of one player, enough to rebuild it from a checkpoint. Shapes exclude the batch axis.
@@ -256,6 +257,46 @@ public sealed interface NetworkSpec {
         public long[] outputShape() {
             return new long[] {1};
         }
+    }
+
+    /**
+     * An application's own network for any data shape, built by its factory class (a {@code NetworkFactory} of
+     * gan-djl, named by class so that checkpoints load it again) for one example of {@code inputShape} to one of
+     * {@code outputShape}: a generator's input is its latent vector, a critic's output {@code [1]}.
+     *
+     * @param role {@code generator} or {@code critic}, passed to the factory
+     */
+    record Custom(String factory, String role, List<Long> input, List<Long> output) implements NetworkSpec {
+        public Custom {
+            checkFactoryName(factory);
+            if (!"generator".equals(role) && !"critic".equals(role)) {
+                throw new IllegalArgumentException("network.role: must be generator or critic, got '" + role + "'");
+            }
+            input = checkedShape("network.input", input);
+            output = checkedShape("network.output", output);
+        }
+
+        /** A custom network from shapes as arrays. */
+        public static Custom of(String factory, String role, long[] inputShape, long[] outputShape) {
+            return new Custom(factory, role, Arrays.stream(inputShape).boxed().toList(), Arrays.stream(outputShape).boxed().toList());
+        }
+
+        @Override
+        public long[] inputShape() {
+            return input.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        @Override
+        public long[] outputShape() {
+            return output.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private static List<Long> checkedShape(String field, List<Long> shape) {
+        if (shape == null || shape.isEmpty() || shape.stream().anyMatch(d -> d == null || d < 1)) {
+            throw new IllegalArgumentException(field + ": must be a non-empty shape of positive sizes, got " + shape);
+        }
+        return List.copyOf(shape);
     }
 
     private static void checkFactoryName(String factory) {

@@ -126,6 +126,12 @@ public final class Networks {
                         + " custom critic (" + c.factory() + ")");
             }
             return ImageNetworkFactory.load(c.factory()).critic(c.channels(), c.size(), c.width(), c.normalization());
+        } else if (spec instanceof NetworkSpec.Custom c) {
+            if (kernels > 0 || reference > 0) {
+                throw new IllegalArgumentException("techniques: minibatch discrimination and virtual batch norm cannot be inserted into an"
+                        + " application's network (" + c.factory() + ")");
+            }
+            return NetworkFactory.load(c.factory()).build(c.role(), c.inputShape(), c.outputShape());
         } else if (spec instanceof NetworkSpec.CharResNetGenerator generator) {
             return charResNetGenerator(generator);
         } else if (spec instanceof NetworkSpec.CharResNetCritic critic) {

@@ -137,6 +137,12 @@ public final class SpecJson {
             o.addProperty("size", c.size());
             o.addProperty("width", c.width());
             o.addProperty("normalization", c.normalization().name().toLowerCase(Locale.ROOT));
+        } else if (n instanceof NetworkSpec.Custom c) {
+            o.addProperty("type", "custom");
+            o.addProperty("factory", c.factory());
+            o.addProperty("role", c.role());
+            o.add("input", new com.google.gson.Gson().toJsonTree(c.input()));
+            o.add("output", new com.google.gson.Gson().toJsonTree(c.output()));
         } else if (n instanceof NetworkSpec.CharResNetGenerator g) {
             o.addProperty("type", "char-resnet-generator");
             o.addProperty("latentDim", g.latentDim());
@@ -154,6 +160,19 @@ public final class SpecJson {
             throw new IllegalArgumentException("network: no JSON form for " + n);
         }
         return o;
+    }
+
+    private static java.util.List<Long> longs(JsonObject o, String field, String name) {
+        JsonElement e = field(o, field + "." + name);
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        try {
+            for (JsonElement d : e.getAsJsonArray()) {
+                out.add(d.getAsLong());
+            }
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException(field + "." + name + ": not a list of sizes: " + e, ex);
+        }
+        return out;
     }
 
     private static NetworkSpec network(JsonObject o, String field) {
@@ -174,6 +193,8 @@ public final class SpecJson {
                     integer(o, field + ".width"));
             case "custom-image-critic" -> new NetworkSpec.CustomImageCritic(field(o, field + ".factory").getAsString(),
                     integer(o, field + ".channels"), integer(o, field + ".size"), integer(o, field + ".width"), normalization(o, field));
+            case "custom" -> new NetworkSpec.Custom(field(o, field + ".factory").getAsString(), field(o, field + ".role").getAsString(),
+                    longs(o, field, "input"), longs(o, field, "output"));
             case "char-resnet-generator" -> new NetworkSpec.CharResNetGenerator(integer(o, field + ".latentDim"),
                     integer(o, field + ".vocab"), integer(o, field + ".length"), integer(o, field + ".dim"),
                     integer(o, field + ".blocks"));
