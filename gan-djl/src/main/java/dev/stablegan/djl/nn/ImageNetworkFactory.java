@@ -2,7 +2,6 @@ package dev.stablegan.djl.nn;
 
 import ai.djl.nn.Block;
 import dev.stablegan.api.NetworkSpec;
-import java.lang.reflect.InvocationTargetException;
 
 /**
  * A user's own image architecture, named in a spec by class ({@link NetworkSpec.CustomImageGenerator},
@@ -23,22 +22,6 @@ public interface ImageNetworkFactory {
      * @throws IllegalArgumentException naming the class when it is missing, not a factory, or cannot be made
      */
     static ImageNetworkFactory load(String className) {
-        Class<?> type;
-        try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("network.factory: class " + className + " is not on the class path", e);
-        }
-        if (!ImageNetworkFactory.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("network.factory: " + className + " does not implement " + ImageNetworkFactory.class.getName());
-        }
-        try {
-            return (ImageNetworkFactory) type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("network.factory: " + className + " has no public no-argument constructor", e);
-        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalArgumentException("network.factory: " + className + " could not be made: " + cause, e);
-        }
+        return FactoryClasses.instantiate(className, ImageNetworkFactory.class);
     }
 }

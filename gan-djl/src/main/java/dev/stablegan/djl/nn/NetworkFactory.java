@@ -2,7 +2,6 @@ package dev.stablegan.djl.nn;
 
 import ai.djl.nn.Block;
 import dev.stablegan.api.NetworkSpec;
-import java.lang.reflect.InvocationTargetException;
 
 /**
  * An application's own networks for any data shape, named in a spec by class ({@link NetworkSpec.Custom}) so that the
@@ -24,22 +23,6 @@ public interface NetworkFactory {
      * @throws IllegalArgumentException naming the class when it is missing, not a factory, or cannot be made
      */
     static NetworkFactory load(String className) {
-        Class<?> type;
-        try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("network.factory: class " + className + " is not on the class path", e);
-        }
-        if (!NetworkFactory.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("network.factory: " + className + " does not implement " + NetworkFactory.class.getName());
-        }
-        try {
-            return (NetworkFactory) type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("network.factory: " + className + " has no public no-argument constructor", e);
-        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalArgumentException("network.factory: " + className + " could not be made: " + cause, e);
-        }
+        return FactoryClasses.instantiate(className, NetworkFactory.class);
     }
 }
