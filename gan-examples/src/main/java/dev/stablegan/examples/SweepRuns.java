@@ -1,6 +1,9 @@
 package dev.stablegan.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,6 +37,26 @@ public final class SweepRuns {
     public static void list(List<String> names, PrintStream out) {
         for (int i = 0; i < names.size(); i++) {
             out.println(i + " " + names.get(i));
+        }
+    }
+
+    /**
+     * A collect step's account of the sweep: refuses when none of {@code names} has finished, else says on {@code log}
+     * which have not.
+     *
+     * @param missing the runs of {@code names} that have not finished
+     * @param finishedFile the file a run writes last when it finishes, named in the refusal
+     * @throws IOException naming the folder and that file when no run has finished
+     */
+    public static void requireSomeFinished(String command, Path out, List<String> names, List<String> missing, String finishedFile,
+            PrintWriter log) throws IOException {
+        if (missing.size() == names.size()) {
+            throw new IOException(out + ": no run of this sweep has finished (no " + names.get(0) + "/" + finishedFile
+                    + ", ...); nothing to collect");
+        }
+        if (!missing.isEmpty()) {
+            log.printf("%s: collect: %d of %d runs missing (not finished): %s%n", command, missing.size(), names.size(),
+                    String.join(", ", missing));
         }
     }
 }

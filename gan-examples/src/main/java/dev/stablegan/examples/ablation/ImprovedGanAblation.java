@@ -27,6 +27,7 @@ import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.LabelledImages;
 import dev.stablegan.examples.plot.ImageGrid;
@@ -211,14 +212,7 @@ public final class ImprovedGanAblation {
                 missing.add(v.name());
             }
         }
-        if (rows.isEmpty()) {
-            throw new IOException(out + ": no variant of this ablation has finished (no " + chosen.get(0).name()
-                    + "/result.json, ...); nothing to collect");
-        }
-        if (!missing.isEmpty()) {
-            log.printf("ablation: collect: %d of %d runs missing (not finished): %s%n", missing.size(), chosen.size(),
-                    String.join(", ", missing));
-        }
+        SweepRuns.requireSomeFinished("ablation", out, runNames(chosen), missing, "result.json", log);
         writeTables(out, rows);
         return rows;
     }

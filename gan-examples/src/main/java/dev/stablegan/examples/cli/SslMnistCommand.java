@@ -141,12 +141,7 @@ public final class SslMnistCommand implements Callable<Integer> {
             return collect(names, err);
         }
         List<String> chosen = mode == SweepOptions.Mode.ONE ? List.of(sweep.selected(names)) : names;
-        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
-        EngineOptions.configure(threads);
-        device.apply(System.err);
-        Path cache = data.cacheRoot();
-        LabelledImages train = MnistFamily.MNIST.train(cache, err);
-        LabelledImages test = MnistFamily.MNIST.test(cache, err);
+        Mnist mnist = prepare(err);
         for (String name : chosen) {
             Path dir = out.resolve(name);
             if (Files.isRegularFile(dir.resolve("summary.json"))) {
@@ -154,8 +149,8 @@ public final class SslMnistCommand implements Callable<Integer> {
                 continue;
             }
             boolean resumeRun = Files.isRegularFile(dir.resolve(SslMnistExperiment.CHECKPOINT));
-            SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(runs.get(name), train, test, dir, err, ConsoleProgress.onStderr(),
-                    resumeRun, false);
+            SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(runs.get(name), mnist.train(), mnist.test(), dir, err,
+                    ConsoleProgress.onStderr(), resumeRun, false);
             err.printf(Locale.ROOT, "ssl-mnist: run %s: test error %.2f%% (%d errors); wrote %s%n", name, 100 * outcome.testError(),
                     outcome.testErrors(), dir.resolve("summary.json"));
         }
@@ -166,15 +161,23 @@ public final class SslMnistCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int single(SslMnistExperiment.Settings settings) throws java.io.IOException {
+    /** MNIST's two splits. */
+    private record Mnist(LabelledImages train, LabelledImages test) {}
+
+    /** Before training: the output folder writable, the engine and device set, MNIST loaded (installed on first use). */
+    private Mnist prepare(PrintWriter err) throws java.io.IOException {
         dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
         EngineOptions.configure(threads);
         device.apply(System.err);
-        PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
-        LabelledImages train = MnistFamily.MNIST.train(cache, err);
-        LabelledImages test = MnistFamily.MNIST.test(cache, err);
-        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, train, test, out, err, ConsoleProgress.onStderr(), resume, force);
+        return new Mnist(MnistFamily.MNIST.train(cache, err), MnistFamily.MNIST.test(cache, err));
+    }
+
+    private int single(SslMnistExperiment.Settings settings) throws java.io.IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Mnist mnist = prepare(err);
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, mnist.train(), mnist.test(), out, err, ConsoleProgress.onStderr(),
+                resume, force);
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
                 outcome.seconds(), out.resolve("summary.json"));
@@ -210,14 +213,7 @@ public final class SslMnistCommand implements Callable<Integer> {
                 missing.add(name);
             }
         }
-        if (!missing.isEmpty()) {
-            err.printf("ssl-mnist: collect: %d of %d runs missing (not finished): %s%n", missing.size(), names.size(),
-                    String.join(", ", missing));
-        }
-        if (done.isEmpty()) {
-            throw new java.io.IOException(out + ": no run of this sweep has finished (no " + names.get(0) + "/summary.json, ...);"
-                    + " nothing to collect");
-        }
+        SweepRuns.requireSomeFinished("ssl-mnist", out, names, missing, "summary.json", err);
         SeedSpread.plot(done, out.resolve("curves.png"));
         if (done.size() < 2) {
             err.printf("ssl-mnist: collect: one finished run; no spread yet; wrote %s%n", out.resolve("curves.png"));

@@ -10,6 +10,7 @@ import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.train.BatchSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.SweepRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,14 +74,7 @@ final class ResumableCurveJob {
      */
     static List<String> reportMissing(List<String> names, Path out, String command, PrintWriter log) throws IOException {
         List<String> missing = names.stream().filter(n -> !finished(out.resolve(n))).toList();
-        if (missing.size() == names.size()) {
-            throw new IOException(out + ": no run of this " + command + " has finished (no " + names.get(0) + "/" + FINISHED
-                    + ", ...); nothing to collect");
-        }
-        if (!missing.isEmpty()) {
-            log.printf("%s: collect: %d of %d runs missing (not finished): %s%n", command, missing.size(), names.size(),
-                    String.join(", ", missing));
-        }
+        SweepRuns.requireSomeFinished(command, out, names, missing, FINISHED, log);
         return missing;
     }
 }

@@ -231,14 +231,7 @@ public final class RobustnessSweep {
                 }
             }
         }
-        if (rows.isEmpty()) {
-            throw new IOException(out + ": no run of this grid has finished (no " + cellName(s.architectures().get(0),
-                    s.methods().get(0)) + "/result.json, ...); nothing to collect");
-        }
-        if (!missing.isEmpty()) {
-            log.printf("robustness: collect: %d of %d runs missing (not finished): %s%n", missing.size(), missing.size() + rows.size(),
-                    String.join(", ", missing));
-        }
+        SweepRuns.requireSomeFinished("robustness", out, runNames(s), missing, "result.json", log);
         writeCollected(s, out, rows);
         return rows;
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,18 +74,13 @@ public final class LanguageSweep {
                 chart.addSeries(e.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
             }
         }
-        if (rows.isEmpty()) {
-            throw new IOException(out + ": no run of this sweep has finished (no " + runs.keySet().iterator().next() + "/"
-                    + LanguageRun.SUMMARY + ", ...); nothing to collect");
-        }
-        if (!missing.isEmpty()) {
-            log.printf("language: collect: %d of %d runs missing (not finished): %s%n", missing.size(), runs.size(), String.join(", ", missing));
-        }
+        SweepRuns.requireSomeFinished("language", out, List.copyOf(runs.keySet()), missing, LanguageRun.SUMMARY, log);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runs", rows);
-        result.put("by_objective", byObjective(rows));
+        List<Map<String, Object>> summary = byObjective(rows);
+        result.put("by_objective", summary);
         AtomicFiles.writeString(out.resolve("results.json"), Json.write(result) + "\n");
-        AtomicFiles.writeString(out.resolve("results.md"), table(rows, byObjective(rows)));
+        AtomicFiles.writeString(out.resolve("results.md"), table(rows, summary));
         chart.build().writeTo(out.resolve(LanguageRun.JS_PLOT));
         log.printf("language: collected %d runs; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"), out.resolve("results.md"),
                 out.resolve(LanguageRun.JS_PLOT));
