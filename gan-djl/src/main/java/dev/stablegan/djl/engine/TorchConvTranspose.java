@@ -18,11 +18,14 @@ import java.io.UncheckedIOException;
  * The transposed 2-D convolution as one libtorch operator, {@code torch.conv_transpose2d}, called through a small
  * TorchScript module ({@code scripts/make_conv_transpose_module.py}) because DJL's PyTorch engine has none. Autograd
  * runs through it as through any operator. One module serves the process: it has no parameters, and its result is
- * attached to the manager of the input.
+ * attached to the manager of the input. The geometry it reads as numbers is a host tensor, so a call on a GPU reads
+ * nothing back from the device.
  */
 public final class TorchConvTranspose {
     private static final String MODULE_RESOURCE = "conv_transpose2d.pt";
     private static PtSymbolBlock module;
+    /** The host manager the module lives in; the geometry goes there too, so reading it back never waits on a GPU. */
+    private static NDManager host;
 
     private TorchConvTranspose() {}
 
@@ -37,8 +40,12 @@ public final class TorchConvTranspose {
      */
     public static NDArray apply(NDArray x, NDArray w, NDArray b, Shape stride, Shape padding, Shape outPadding) {
         NDManager scope = x.getManager();
-        NDArray geometry = scope.create(new long[] {stride.get(0), stride.get(1), padding.get(0), padding.get(1), outPadding.get(0),
-            outPadding.get(1)});
+        PtSymbolBlock conv = module();
+        NDArray geometry;
+        synchronized (TorchConvTranspose.class) {
+            geometry = host.create(new long[] {stride.get(0), stride.get(1), padding.get(0), padding.get(1), outPadding.get(0),
+                outPadding.get(1)});
+        }
         NDArray bias = b != null ? b : scope.zeros(new Shape(0), x.getDataType());
         NDArray[] args = {x, w, bias, geometry};
         // DJL reads array names as structure hints ("a.b" -> dict, "x[]" -> list): hide them during the call.
@@ -48,7 +55,7 @@ public final class TorchConvTranspose {
             args[i].setName(null);
         }
         try {
-            return IValueUtils.forward(module(), new NDList(args), true).singletonOrThrow();
+            return IValueUtils.forward(conv, new NDList(args), true).singletonOrThrow();
         } finally {
             for (int i = 0; i < args.length; i++) {
                 args[i].setName(names[i]);
@@ -68,6 +75,7 @@ public final class TorchConvTranspose {
                     throw new IllegalStateException("Missing class-path resource " + MODULE_RESOURCE);
                 }
                 module = JniUtils.loadModule((PtNDManager) manager, in, true, false);
+                host = manager;
             } catch (IOException e) {
                 manager.close();
                 throw new UncheckedIOException("Cannot read " + MODULE_RESOURCE, e);
