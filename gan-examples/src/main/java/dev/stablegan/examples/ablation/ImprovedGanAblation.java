@@ -29,7 +29,7 @@ import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.plot.ImageGrid;
 import dev.stablegan.examples.plot.PngFiles;
 import java.io.IOException;

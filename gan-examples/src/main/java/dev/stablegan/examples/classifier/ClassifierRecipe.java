@@ -31,7 +31,7 @@ import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.eval.metric.KernelInceptionDistance;
 import dev.stablegan.examples.RunInfo;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

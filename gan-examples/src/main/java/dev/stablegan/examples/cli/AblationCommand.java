@@ -5,7 +5,7 @@ import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.ablation.ImprovedGanAblation;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.PrintWriter;
 import java.nio.file.Path;

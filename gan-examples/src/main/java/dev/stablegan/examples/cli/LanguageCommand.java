@@ -4,7 +4,7 @@ import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.examples.SweepRuns;
-import dev.stablegan.examples.text.CharVocabulary;
+import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.examples.text.LanguagePreset;
 import dev.stablegan.examples.text.LanguageRun;
 import dev.stablegan.examples.text.LanguageSweep;

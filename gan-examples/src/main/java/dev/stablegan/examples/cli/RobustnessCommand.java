@@ -6,9 +6,9 @@ import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
-import dev.stablegan.examples.images.ImageDataset;
+import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.Family;
 import dev.stablegan.examples.robustness.RobustnessMethod;
@@ -127,7 +127,7 @@ public final class RobustnessCommand implements Callable<Integer> {
                 LabelledImages test = family.test(data.cacheRoot(), log);
                 reference = scorer instanceof LeNetClassifier ? ClassifierRecipe.asImages(test, test.count())
                         // the Inception takes the test images at the training size, as the generated ones
-                        : RobustnessSweep.referenceImages(ImageDatasets.gray(test, settings.size()), test.count(), settings.seed());
+                        : RobustnessSweep.referenceImages(test.toImages(settings.size()), test.count(), settings.seed());
             } else {
                 reference = RobustnessSweep.referenceImages(train, settings.samples(), settings.seed());
                 log.printf("robustness: scoring against %d training images of %s (it has no test set here)%n", reference.size(), train.id());

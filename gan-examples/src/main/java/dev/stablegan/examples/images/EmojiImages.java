@@ -1,5 +1,7 @@
 package dev.stablegan.examples.images;
 
+import dev.stablegan.data.images.FolderImages;
+import dev.stablegan.data.images.InMemoryImages;
 import dev.stablegan.examples.data.PackageFetch;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package dev.stablegan.examples.images;
 
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.images.ImageDataset;
+import dev.stablegan.data.images.ImageFolders;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ public final class ImageDatasets {
         switch (name) {
             case "mnist", "fashion-mnist" -> {
                 MnistFamily family = MnistFamily.byName(name);
-                return gray(family.train(cacheRoot, log), size);
+                return family.train(cacheRoot, log).toImages(size);
             }
             case EmojiImages.ID -> {
                 return EmojiImages.read(cacheRoot, size, log);
@@ -37,30 +38,8 @@ public final class ImageDatasets {
                     throw new IllegalArgumentException("dataset: '" + name + "' is neither mnist, fashion-mnist, " + EmojiImages.ID
                             + " nor a folder (CIFAR-10 batches, an LSUN LMDB database or PNG/JPEG images)");
                 }
-                if (Cifar10Binary.looksLike(path)) {
-                    return Cifar10Binary.read(path, size);
-                }
-                if (LsunLmdb.looksLike(path)) {
-                    return LsunLmdb.open(path, size);
-                }
-                return FolderImages.read(path, size, "folder:" + path, log);
+                return ImageFolders.open(path, size, log);
             }
         }
-    }
-
-    /** IDX images resized to {@code size}. */
-    public static InMemoryImages gray(LabelledImages images, int size) {
-        if (images.rows() != images.cols()) {
-            throw new IllegalArgumentException(images.name() + ": images are " + images.rows() + "x" + images.cols() + ", not square");
-        }
-        int from = images.rows();
-        int n = size * size;
-        byte[] all = new byte[images.count() * n];
-        byte[] one = new byte[from * from];
-        for (int i = 0; i < images.count(); i++) {
-            System.arraycopy(images.pixels(), i * from * from, one, 0, from * from);
-            System.arraycopy(ImageResize.resizeSquare(one, 1, from, size), 0, all, i * n, n);
-        }
-        return new InMemoryImages(images.name() + " (" + size + "x" + size + ")", images.count(), 1, size, size, all);
     }
 }

@@ -17,7 +17,7 @@ import dev.stablegan.djl.train.CheckpointFile;
 import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.plot.ImageGrid;
 import dev.stablegan.examples.plot.LineChart;
 import dev.stablegan.examples.plot.PngFiles;

@@ -17,6 +17,8 @@ import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.data.text.CharVocabulary;
+import dev.stablegan.data.text.OneHotTextSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.metric.NgramJensenShannon;
 import dev.stablegan.examples.ResumableFolder;

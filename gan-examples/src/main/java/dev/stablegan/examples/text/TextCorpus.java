@@ -1,6 +1,9 @@
 package dev.stablegan.examples.text;
 
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.data.text.CorpusFiles;
+import dev.stablegan.data.text.OneBillionWord;
+import dev.stablegan.data.text.WordNetSentences;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,7 +50,7 @@ public record TextCorpus(String name, List<String> train, List<String> heldout, 
             throw new IllegalArgumentException("max-lines: must be >= 2, got " + maxLines);
         }
         if (corpus.equals(WordNetSentences.ID)) {
-            List<String> lines = WordNetSentences.read(WordNetSentences.locate(cacheRoot, log), length, log);
+            List<String> lines = WordNetSentences.read(WordNetInstall.locate(cacheRoot, log), length, log);
             return split(WordNetSentences.ID, lines, 0, seed);
         }
         Path path = Path.of(corpus);

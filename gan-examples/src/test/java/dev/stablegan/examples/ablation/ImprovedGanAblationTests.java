@@ -7,7 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.eval.features.LeNetClassifier;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
 import java.io.IOException;
 import java.io.OutputStream;

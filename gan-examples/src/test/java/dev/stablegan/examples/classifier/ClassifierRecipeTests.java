@@ -9,7 +9,7 @@ import dev.stablegan.eval.features.Extraction;
 import dev.stablegan.eval.features.LeNet;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.Sha256;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.stablegan.examples.data;
 
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.eval.features.LeNet;
 
 /** Tiny labelled 28 x 28 image sets for end-to-end tests that must not need the real MNIST files. */

@@ -8,8 +8,7 @@ import com.google.gson.JsonParser;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.data.SyntheticDigits;
-import dev.stablegan.examples.images.ImageDatasets;
-import dev.stablegan.examples.images.InMemoryImages;
+import dev.stablegan.data.images.InMemoryImages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +24,7 @@ class ConvergenceExperimentTests {
 
     @Test
     void eachVariantLogsItsScoreAgainstTrainingSecondsAndTheFigureIsWritten() throws IOException {
-        InMemoryImages train = ImageDatasets.gray(SyntheticDigits.squares("train", 40, 0), 16);
+        InMemoryImages train = SyntheticDigits.squares("train", 40, 0).toImages(16);
         ConvergenceExperiment.Settings s = new ConvergenceExperiment.Settings(ConvergenceExperiment.select("wgan-gp-rmsprop,dcgan"), 16, 4, 4,
                 2, 20, 3);
         try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-fashion-mnist")) {
@@ -45,7 +44,7 @@ class ConvergenceExperimentTests {
     /** Issue 18: variants as runs of a job array; a collect plots the finished ones and names the others. */
     @Test
     void variantsRunOneByOneAndCollectedEqualTheSingleProcess() throws IOException {
-        InMemoryImages train = ImageDatasets.gray(SyntheticDigits.squares("train", 40, 0), 16);
+        InMemoryImages train = SyntheticDigits.squares("train", 40, 0).toImages(16);
         ConvergenceExperiment.Settings s = new ConvergenceExperiment.Settings(ConvergenceExperiment.select("wgan-gp-adam,dcgan"), 16, 4, 4,
                 2, 20, 3);
         assertThat(ConvergenceExperiment.runNames(s)).containsExactly("wgan-gp-adam", "dcgan");

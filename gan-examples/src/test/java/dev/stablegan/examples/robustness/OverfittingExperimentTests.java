@@ -7,8 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.examples.data.SyntheticDigits;
-import dev.stablegan.examples.images.ImageDatasets;
-import dev.stablegan.examples.images.InMemoryImages;
+import dev.stablegan.data.images.InMemoryImages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +26,7 @@ class OverfittingExperimentTests {
 
     @Test
     void bothMethodsWriteTrainingAndHeldOutLossesEveryFewStepsAndResume() throws IOException {
-        InMemoryImages all = ImageDatasets.gray(SyntheticDigits.squares("all", 40, 0), 16);
+        InMemoryImages all = SyntheticDigits.squares("all", 40, 0).toImages(16);
         OverfittingExperiment.Settings s = new OverfittingExperiment.Settings(List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.WGAN_CLIP),
                 16, 4, 4, 10, 2, 3);
         OverfittingExperiment.run(s, all, dir, log);
@@ -51,7 +50,7 @@ class OverfittingExperimentTests {
     /** Issue 18: methods as runs of a job array, collected into the single process's curves. */
     @Test
     void methodsRunOneByOneAndCollectedEqualTheSingleProcess() throws IOException {
-        InMemoryImages all = ImageDatasets.gray(SyntheticDigits.squares("all", 40, 0), 16);
+        InMemoryImages all = SyntheticDigits.squares("all", 40, 0).toImages(16);
         OverfittingExperiment.Settings s = new OverfittingExperiment.Settings(List.of(RobustnessMethod.WGAN_GP, RobustnessMethod.LSGAN),
                 16, 4, 4, 10, 2, 3);
         assertThat(OverfittingExperiment.runNames(s)).containsExactly("wgan-gp", "lsgan");

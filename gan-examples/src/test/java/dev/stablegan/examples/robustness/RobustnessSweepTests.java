@@ -10,10 +10,9 @@ import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.eval.features.TorchScriptInception;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
-import dev.stablegan.examples.data.LabelledImages;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
-import dev.stablegan.examples.images.ImageDatasets;
-import dev.stablegan.examples.images.InMemoryImages;
+import dev.stablegan.data.images.InMemoryImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -259,6 +258,6 @@ class RobustnessSweepTests {
     }
 
     private static InMemoryImages trainImages() {
-        return ImageDatasets.gray(SyntheticDigits.squares("train", 60, 0), 16);
+        return SyntheticDigits.squares("train", 60, 0).toImages(16);
     }
 }

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.data.text.CharVocabulary;
+import dev.stablegan.data.text.OneHotTextSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import java.util.List;
  * files: CIFAR-10 cannot be installed here.
  */
 public final class Cifar10Binary {
-    static final int RECORD = 1 + 3 * 32 * 32;
-    static final String FOLDER = "cifar-10-batches-bin";
+    public static final int RECORD = 1 + 3 * 32 * 32;
+    public static final String FOLDER = "cifar-10-batches-bin";
 
     private Cifar10Binary() {}
 

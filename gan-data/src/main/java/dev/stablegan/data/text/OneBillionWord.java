@@ -1,4 +1,4 @@
-package dev.stablegan.examples.text;
+package dev.stablegan.data.text;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * be the benchmark's root or its training folder.
  */
 public final class OneBillionWord {
-    static final String TRAINING_FOLDER = "training-monolingual.tokenized.shuffled";
-    static final String HELDOUT_FOLDER = "heldout-monolingual.tokenized.shuffled";
+    public static final String TRAINING_FOLDER = "training-monolingual.tokenized.shuffled";
+    public static final String HELDOUT_FOLDER = "heldout-monolingual.tokenized.shuffled";
     static final Pattern TRAINING_SHARD = Pattern.compile("news\\.en-\\d{5}-of-\\d{5}");
     static final Pattern HELDOUT_SHARD = Pattern.compile("news\\.en\\.heldout-\\d{5}-of-\\d{5}");
 

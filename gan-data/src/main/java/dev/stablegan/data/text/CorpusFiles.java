@@ -1,4 +1,4 @@
-package dev.stablegan.examples.text;
+package dev.stablegan.data.text;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.data.idx.LabelledImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class ImageReadersTests {
         assertThat(third[1024]).isEqualTo((byte) 21);
         assertThat(third[3071]).isEqualTo((byte) 22);
         assertThat(Cifar10Binary.read(dir, 16).image(9)[0]).isEqualTo((byte) 51);
-        assertThat(ImageDatasets.open(dir.toString(), 32, dir, log).id()).startsWith("cifar10");
+        assertThat(ImageFolders.open(dir, 32, log).id()).startsWith("cifar10");
     }
 
     @Test
@@ -97,7 +98,7 @@ class ImageReadersTests {
         Files.delete(folder.resolve("a.png"));
         assertThatThrownBy(() -> FolderImages.read(dir.resolve("pictures"), 2, "test", log)).hasMessageContaining("none of its 1");
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> ImageDatasets.open(empty.toString(), 32, dir, log)).hasMessageContaining(empty.toString())
+        assertThatThrownBy(() -> ImageFolders.open(empty, 32, log)).hasMessageContaining(empty.toString())
                 .hasMessageContaining("holds no .png");
     }
 
@@ -148,29 +149,10 @@ class ImageReadersTests {
     }
 
     @Test
-    void anInstalledEmojiFolderIsReadWithoutFetchingAgain() throws IOException {
-        Path cached = Files.createDirectories(dir.resolve(EmojiImages.FOLDER));
-        for (String name : new String[] {"1f600.png", "1f601.png"}) {
-            ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB), "png", cached.resolve(name).toFile());
-        }
-        Files.writeString(cached.resolve(".complete"), "test\n");
-        ImageDataset emoji = ImageDatasets.open(EmojiImages.ID, 16, dir, log);
-        assertThat(emoji.size()).isEqualTo(2);
-        assertThat(emoji.image(1)).containsOnly((byte) -1); // transparent onto white
-        assertThat(logText.toString()).doesNotContain("installing");
-    }
-
-    @Test
-    void unknownDatasetsAndSizesAreNamed() {
-        assertThatThrownBy(() -> ImageDatasets.open("lsun-bedrooms", 32, dir, log)).hasMessageContaining("'lsun-bedrooms'");
-        assertThatThrownBy(() -> ImageDatasets.open("emoji", 4, dir, log)).hasMessageContaining("size");
-    }
-
-    @Test
     void grayIdxImagesAreResizedToTheTrainingSize() {
         byte[] pixels = new byte[2 * 4 * 4];
         java.util.Arrays.fill(pixels, 16, 32, (byte) 200);
-        InMemoryImages images = ImageDatasets.gray(new dev.stablegan.examples.data.LabelledImages("t", 2, 4, 4, pixels, new byte[2], 10), 8);
+        InMemoryImages images = new LabelledImages("t", 2, 4, 4, pixels, new byte[2], 10).toImages(8);
         assertThat(images.channels()).isEqualTo(1);
         assertThat(images.image(1)).containsOnly((byte) 200);
         assertThat(images.image(0)).containsOnly((byte) 0);

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 import dev.stablegan.eval.features.ImageFolder;
 import dev.stablegan.eval.features.RgbImage;

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.data;
+package dev.stablegan.data.idx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,12 +57,6 @@ class IdxFilesTests {
                 .hasMessageContaining("3 labels");
         Path twoLabels = Files.write(dir.resolve("two"), idx(new int[] {2}, new byte[] {1, 12}));
         assertThatThrownBy(() -> LabelledImages.read("x", images, twoLabels, 10)).hasMessageContaining("label 1 is 12");
-    }
-
-    @Test
-    void datasetNamesAreCheckedByOption() {
-        assertThat(MnistFamily.byName(" Fashion-MNIST ")).isEqualTo(MnistFamily.FASHION_MNIST);
-        assertThatThrownBy(() -> MnistFamily.byName("cifar")).hasMessageContaining("--dataset").hasMessageContaining("mnist, fashion-mnist");
     }
 
     static byte[] idx(int[] dims, byte[] values) {

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

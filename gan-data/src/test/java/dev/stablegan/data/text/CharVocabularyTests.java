@@ -1,4 +1,4 @@
-package dev.stablegan.examples.text;
+package dev.stablegan.data.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.data;
+package dev.stablegan.data.idx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.text;
+package dev.stablegan.data.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,37 +103,5 @@ class CorpusReadersTests {
         assertThat(lines.shards()).isEqualTo(2);
         // The training folder itself works too, and finds the held-out folder beside it.
         assertThat(OneBillionWord.read(training, 10, 10, 32, log).heldout()).containsExactly("held one", "held two");
-
-        TextCorpus corpus = TextCorpus.open(root.toString(), dir, 100, 32, 1, log);
-        assertThat(corpus.train()).containsExactly("first", "second", "third", "fourth");
-        assertThat(corpus.heldout()).containsExactly("held one", "held two");
-        assertThat(corpus.name()).startsWith("1b-words:");
-    }
-
-    @Test
-    void aCorpusWithoutHeldOutDataIsSplitBySeed() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            lines.add("line " + i);
-        }
-        Path file = Files.write(dir.resolve("fifty.txt"), lines);
-        TextCorpus a = TextCorpus.open(file.toString(), dir, 1000, 32, 7, log);
-        TextCorpus b = TextCorpus.open(file.toString(), dir, 1000, 32, 7, log);
-        TextCorpus c = TextCorpus.open(file.toString(), dir, 1000, 32, 8, log);
-        assertThat(a.heldout()).hasSize(5).isEqualTo(b.heldout()).isNotEqualTo(c.heldout());
-        assertThat(a.train()).hasSize(45).doesNotContainAnyElementsOf(a.heldout());
-    }
-
-    @Test
-    void emptyUnknownAndWrongCorporaAreRefusedByName() throws IOException {
-        Path empty = Files.writeString(dir.resolve("empty.txt"), "\n \n");
-        assertThatThrownBy(() -> TextCorpus.open(empty.toString(), dir, 100, 32, 1, log)).hasMessageContaining(empty.toString())
-                .hasMessageContaining("no text line");
-        Path one = Files.writeString(dir.resolve("one.txt"), "only\n");
-        assertThatThrownBy(() -> TextCorpus.open(one.toString(), dir, 100, 32, 1, log)).hasMessageContaining("at least 2 lines");
-        assertThatThrownBy(() -> TextCorpus.open("wordnett", dir, 100, 32, 1, log)).hasMessageContaining("'wordnett'");
-        Path folder = Files.createDirectories(dir.resolve("pictures"));
-        assertThatThrownBy(() -> TextCorpus.open(folder.toString(), dir, 100, 32, 1, log))
-                .hasMessageContaining("not a One Billion Word layout");
     }
 }

@@ -1,5 +1,7 @@
-package dev.stablegan.examples.data;
+package dev.stablegan.data.idx;
 
+import dev.stablegan.data.images.ImageResize;
+import dev.stablegan.data.images.InMemoryImages;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -44,5 +46,24 @@ public record LabelledImages(String name, int count, int rows, int cols, byte[] 
         byte[] p = java.util.Arrays.copyOf(pixels, m * rows * cols);
         byte[] l = java.util.Arrays.copyOf(labels, m);
         return new LabelledImages(name, m, rows, cols, p, l, classes);
+    }
+
+    /**
+     * These images, gray, resized to {@code size x size} ({@link ImageResize#resizeSquare}), for training.
+     *
+     * @throws IllegalArgumentException when the images are not square, naming the set
+     */
+    public InMemoryImages toImages(int size) {
+        if (rows != cols) {
+            throw new IllegalArgumentException(name + ": images are " + rows + "x" + cols + ", not square");
+        }
+        int n = size * size;
+        byte[] all = new byte[count * n];
+        byte[] one = new byte[rows * rows];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(pixels, i * rows * rows, one, 0, rows * rows);
+            System.arraycopy(ImageResize.resizeSquare(one, 1, rows, size), 0, all, i * n, n);
+        }
+        return new InMemoryImages(name + " (" + size + "x" + size + ")", count, 1, size, size, all);
     }
 }

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 /**
  * Pure functions that bring an image to the square training size, as the WGAN-GP LSUN experiments prepare

@@ -1,4 +1,4 @@
-package dev.stablegan.examples.images;
+package dev.stablegan.data.images;
 
 import java.io.IOException;
 

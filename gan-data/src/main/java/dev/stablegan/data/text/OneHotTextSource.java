@@ -1,4 +1,4 @@
-package dev.stablegan.examples.text;
+package dev.stablegan.data.text;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
