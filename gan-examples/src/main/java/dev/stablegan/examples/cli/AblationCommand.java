@@ -2,10 +2,10 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.ablation.ImprovedGanAblation;
-import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.PrintWriter;
 import java.nio.file.Path;

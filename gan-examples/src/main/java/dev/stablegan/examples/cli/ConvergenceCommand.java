@@ -1,9 +1,9 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.data.MnistFamily;
-import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.ConvergenceExperiment;
 import java.io.PrintWriter;

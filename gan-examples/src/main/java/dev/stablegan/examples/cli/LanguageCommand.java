@@ -2,9 +2,9 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.examples.SweepRuns;
-import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.examples.text.LanguagePreset;
 import dev.stablegan.examples.text.LanguageRun;
 import dev.stablegan.examples.text.LanguageSweep;

@@ -1,7 +1,7 @@
 package dev.stablegan.examples.cli;
 
-import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.data.images.ImageDataset;
+import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.OverfittingExperiment;
 import dev.stablegan.examples.robustness.RobustnessMethod;

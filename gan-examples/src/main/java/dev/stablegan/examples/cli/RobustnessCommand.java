@@ -1,14 +1,14 @@
 package dev.stablegan.examples.cli;
 
+import dev.stablegan.data.idx.LabelledImages;
+import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.eval.features.FeatureExtractor;
 import dev.stablegan.eval.features.FeatureExtractors;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
-import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
-import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.Family;
 import dev.stablegan.examples.robustness.RobustnessMethod;

@@ -2,8 +2,8 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.listen.ConsoleProgress;
-import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.data.idx.LabelledImages;
+import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.eval.features.LeNetClassifier;
 import dev.stablegan.examples.data.DataCache;
-import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.MnistFamily;
 import java.io.IOException;
 import java.io.InputStream;
