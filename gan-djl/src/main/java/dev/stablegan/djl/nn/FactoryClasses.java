@@ -2,8 +2,8 @@ package dev.stablegan.djl.nn;
 
 import java.lang.reflect.InvocationTargetException;
 
-/** Makes the network factories that specs name by class ({@link ImageNetworkFactory}, {@link NetworkFactory}). */
-final class FactoryClasses {
+/** Makes the factories that specs name by class ({@link ImageNetworkFactory}, {@link NetworkFactory}, the regularizers' {@code RegularizerFactory}). */
+public final class FactoryClasses {
     private FactoryClasses() {}
 
     /**
@@ -11,23 +11,28 @@ final class FactoryClasses {
      *
      * @throws IllegalArgumentException naming the class when it is missing, not a {@code type}, or cannot be made
      */
-    static <T> T instantiate(String className, Class<T> type) {
+    public static <T> T instantiate(String className, Class<T> type) {
+        return instantiate("network.factory", className, type);
+    }
+
+    /** As {@link #instantiate(String, Class)}, naming {@code field} (such as {@code regularizers.custom.factory}) in errors. */
+    public static <T> T instantiate(String field, String className, Class<T> type) {
         Class<?> found;
         try {
             found = Class.forName(className);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("network.factory: class " + className + " is not on the class path", e);
+            throw new IllegalArgumentException(field + ": class " + className + " is not on the class path", e);
         }
         if (!type.isAssignableFrom(found)) {
-            throw new IllegalArgumentException("network.factory: " + className + " does not implement " + type.getName());
+            throw new IllegalArgumentException(field + ": " + className + " does not implement " + type.getName());
         }
         try {
             return type.cast(found.getConstructor().newInstance());
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("network.factory: " + className + " has no public no-argument constructor", e);
+            throw new IllegalArgumentException(field + ": " + className + " has no public no-argument constructor", e);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalArgumentException("network.factory: " + className + " could not be made: " + cause, e);
+            throw new IllegalArgumentException(field + ": " + className + " could not be made: " + cause, e);
         }
     }
 }

@@ -17,8 +17,8 @@ import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.GanTrainer;
 import dev.stablegan.api.NetworkSpec;
-import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RegularizerSpec;
 import dev.stablegan.api.RunInterruptedException;
 import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.RunSummary;
@@ -26,9 +26,6 @@ import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
-import dev.stablegan.djl.TensorConstants;
-import dev.stablegan.djl.engine.InputGradients;
-import dev.stablegan.djl.engine.TorchInputGradients;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.nn.ReferenceBatch;
 import dev.stablegan.djl.objective.Objective;
@@ -36,8 +33,10 @@ import dev.stablegan.djl.objective.Objectives;
 import dev.stablegan.djl.optim.Optimizers;
 import dev.stablegan.djl.optim.ParameterOptimizer;
 import dev.stablegan.djl.regularizer.FeatureMatching;
-import dev.stablegan.djl.regularizer.GradientPenalty;
-import dev.stablegan.djl.regularizer.HistoricalAveraging;
+import dev.stablegan.djl.regularizer.Regularizer;
+import dev.stablegan.djl.regularizer.RegularizerSetup;
+import dev.stablegan.djl.regularizer.Regularizers;
+import dev.stablegan.djl.regularizer.Update;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,8 +49,10 @@ import java.util.Objects;
 
 /**
  * The GAN training loop on DJL + PyTorch (WGAN-GP Algorithm 1, generalised over objectives): per generator
- * step, {@code criticSteps} critic updates on fresh real and generated batches (plus the gradient penalty or
- * weight clipping the objective asks for), then one generator update.
+ * step, {@code criticSteps} critic updates on fresh real and generated batches, then one generator update. Each
+ * update minimises the objective's loss plus the terms of the player's {@link Regularizer} parts (the gradient
+ * penalty, historical averaging, R1, an application's own: {@link GanSpec#allRegularizers()}) and then lets the parts
+ * act on the new weights (weight clipping, the historical average).
  *
  * <p>Every array a step makes lives in a child {@link NDManager} closed at the end of the step; each
  * player's gradients are zeroed right before its own backward (DJL never zeroes them, and the generator's
@@ -82,14 +83,16 @@ public final class DjlGanTrainer implements GanTrainer {
     private final ParameterOptimizer generatorOptimizer;
     private final ParameterOptimizer criticOptimizer;
     private final Objective objective;
-    private final InputGradients inputGradients;
+    /** The parts beside the objective ({@link GanSpec#allRegularizers()}), and those of each player. */
+    private final List<Regularizer> regularizers;
+    private final List<Regularizer> criticRegularizers;
+    private final List<Regularizer> generatorRegularizers;
+    private final TechniquesSpec.FeatureDistance featureMatching;
     private final RandomStream dataRandom;
     private final RandomStream noiseRandom;
     private final List<GanListener> listeners = new ArrayList<>();
     private final Map<String, String> provenance = new LinkedHashMap<>();
     private final TechniquesSpec techniques;
-    private final HistoricalAveraging generatorHistory;
-    private final HistoricalAveraging criticHistory;
     private long step;
     private boolean stopRequested;
     private double trainedSeconds;
@@ -129,10 +132,11 @@ public final class DjlGanTrainer implements GanTrainer {
             this.generatorOptimizer = Optimizers.of(spec.generatorOptimizer(), manager);
             this.criticOptimizer = Optimizers.of(spec.criticOptimizer(), manager);
             this.objective = Objectives.of(spec.objective());
-            this.inputGradients = spec.objective() instanceof ObjectiveSpec.WganGp ? TorchInputGradients.load(device) : null;
-            boolean averaging = techniques.historicalAveraging() > 0;
-            this.generatorHistory = averaging ? new HistoricalAveraging(generatorParameters, manager) : null;
-            this.criticHistory = averaging ? new HistoricalAveraging(criticParameters, manager) : null;
+            this.regularizers = Regularizers.build(spec, new RegularizerSetup(manager, device, criticParameters, generatorParameters));
+            this.criticRegularizers = Regularizers.of(regularizers, Regularizer.Player.CRITIC);
+            this.generatorRegularizers = Regularizers.of(regularizers, Regularizer.Player.GENERATOR);
+            this.featureMatching = spec.allRegularizers().stream().filter(r -> r instanceof RegularizerSpec.FeatureMatching)
+                    .map(r -> ((RegularizerSpec.FeatureMatching) r).distance()).findFirst().orElse(null);
             this.dataRandom = RandomStream.derive(spec.seed(), "data");
             this.noiseRandom = RandomStream.derive(spec.seed(), "noise");
             ok = true;
@@ -287,7 +291,9 @@ public final class DjlGanTrainer implements GanTrainer {
             NDArray real = data.next(scope, dataRandom, batch);
             checkBatchShape(real, batch);
             NDArray fake = forward(generator, noise(scope, noiseRandom, batch), true).stopGradient();
-            NDArray eps = inputGradients == null ? null : scope.create(noiseRandom.uniforms(batch), new Shape(batch));
+            for (Regularizer r : criticRegularizers) {
+                r.prepare(scope, noiseRandom, batch);
+            }
             Gradients.zero(criticParameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray dReal = forward(critic, real, true);
@@ -295,24 +301,14 @@ public final class DjlGanTrainer implements GanTrainer {
                 NDArray loss = objective.criticLoss(dReal, dFake);
                 scalars.put("critic_loss", loss);
                 scalars.put("wasserstein_estimate", dReal.mean().sub(dFake.mean()));
-                if (spec.objective() instanceof ObjectiveSpec.WganGp gp) {
-                    GradientPenalty.Result penalty = GradientPenalty.compute(x -> forward(critic, x, true), real, fake, eps,
-                            gp.lambda(), gp.oneSided(), inputGradients);
-                    scalars.put("gradient_penalty", penalty.penalty());
-                    scalars.put("gradient_norm", penalty.norms().mean());
-                    loss = loss.add(penalty.penalty());
-                }
-                loss = withHistoricalPenalty(scope, loss, criticHistory, "critic_historical_penalty", scalars);
-                collector.backward(loss);
+                Update done = new Update(scope, real, fake, dReal, dFake, x -> forward(critic, x, true), scalars::put);
+                collector.backward(withTerms(loss, criticRegularizers, done));
             }
             checkGradients(namedCriticParameters, "critic", scope, scalars, "step " + (step + 1) + ", critic update "
                     + (update + 1) + " of " + spec.schedule().criticSteps());
             criticOptimizer.step(criticParameters, lrFactor);
-            if (criticHistory != null) {
-                criticHistory.record();
-            }
-            if (spec.objective() instanceof ObjectiveSpec.WganClip clip) {
-                clipWeights(scope, clip.clip());
+            for (Regularizer r : criticRegularizers) {
+                r.afterStep(scope);
             }
         }
     }
@@ -333,26 +329,31 @@ public final class DjlGanTrainer implements GanTrainer {
 
     private void generatorStep(NDManager outer, int batch, double lrFactor, StepScalars scalars) {
         try (NDManager scope = outer.newSubManager()) {
+            NDArray real = null;
             NDArray realFeatures = null;
-            if (techniques.featureMatching() != null) {
-                NDArray real = data.next(scope, dataRandom, batch);
+            if (featureMatching != null) {
+                real = data.next(scope, dataRandom, batch);
                 checkBatchShape(real, batch);
                 realFeatures = criticFeatures(real).stopGradient();
+            }
+            for (Regularizer r : generatorRegularizers) {
+                r.prepare(scope, noiseRandom, batch);
             }
             NDArray z = noise(scope, noiseRandom, batch);
             Gradients.zero(generatorParameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray fake = forward(generator, z, true);
-                NDArray loss = realFeatures == null ? objective.generatorLoss(forward(critic, fake, true))
-                        : FeatureMatching.loss(realFeatures, criticFeatures(fake), techniques.featureMatching());
+                NDArray dFake = realFeatures == null ? forward(critic, fake, true) : null;
+                NDArray loss = realFeatures == null ? objective.generatorLoss(dFake)
+                        : FeatureMatching.loss(realFeatures, criticFeatures(fake), featureMatching);
                 scalars.put("generator_loss", loss);
-                loss = withHistoricalPenalty(scope, loss, generatorHistory, "generator_historical_penalty", scalars);
-                collector.backward(loss);
+                Update done = new Update(scope, real, fake, null, dFake, x -> forward(critic, x, true), scalars::put);
+                collector.backward(withTerms(loss, generatorRegularizers, done));
             }
             checkGradients(namedGeneratorParameters, "generator", scope, scalars, "step " + (step + 1) + ", generator update");
             generatorOptimizer.step(generatorParameters, lrFactor);
-            if (generatorHistory != null) {
-                generatorHistory.record();
+            for (Regularizer r : generatorRegularizers) {
+                r.afterStep(scope);
             }
         }
     }
@@ -400,36 +401,16 @@ public final class DjlGanTrainer implements GanTrainer {
         return h;
     }
 
-    /** {@code loss + w * penalty} when historical averaging is on (the penalty reported as {@code name}), else {@code loss}. */
-    private NDArray withHistoricalPenalty(NDManager scope, NDArray loss, HistoricalAveraging history, String name,
-            StepScalars scalars) {
-        if (history == null) {
-            return loss;
-        }
-        NDArray penalty = history.penalty(scope);
-        scalars.put(name, penalty);
-        return loss.add(penalty.mul(TensorConstants.scalar(scope, techniques.historicalAveraging(), penalty.getDataType())));
-    }
-
-    /**
-     * Clips every critic weight to {@code [-c, c]} in place. Every temporary lives in {@code scope}: DJL's
-     * {@code clip(Number, Number)} would leave two scalars on the long-lived manager per call.
-     * {@code w * 0 + clip(w)} writes the clipped values exactly.
-     */
-    private void clipWeights(NDManager scope, double c) {
-        for (Parameter p : criticParameters) {
-            if (!p.requiresGradient()) {
-                continue; // running statistics are not weights
+    /** The player's loss: the objective's (or feature matching's) plus each part's term, in order. */
+    private static NDArray withTerms(NDArray loss, List<Regularizer> parts, Update done) {
+        NDArray total = loss;
+        for (Regularizer r : parts) {
+            NDArray term = r.term(done);
+            if (term != null) {
+                total = total.add(term);
             }
-            NDArray w = p.getArray();
-            DataType type = w.getDataType();
-            NDArray hi = TensorConstants.scalar(scope, c, type);
-            NDArray lo = TensorConstants.scalar(scope, -c, type);
-            NDArray clipped = w.minimum(hi);
-            clipped.attach(scope);
-            clipped = clipped.maximum(lo);
-            w.muli(TensorConstants.scalar(scope, 0, type)).addi(clipped);
         }
+        return total;
     }
 
     /**
@@ -510,9 +491,8 @@ public final class DjlGanTrainer implements GanTrainer {
             critic.saveParameters(out);
             generatorOptimizer.save(out);
             criticOptimizer.save(out);
-            if (generatorHistory != null) {
-                generatorHistory.save(out);
-                criticHistory.save(out);
+            for (Regularizer r : statefulRegularizers()) {
+                r.save(out);
             }
         });
         for (GanListener l : listeners) {
@@ -520,6 +500,14 @@ public final class DjlGanTrainer implements GanTrainer {
         }
         lastCheckpoint = file;
         lastCheckpointStep = step;
+    }
+
+    /** The parts whose state checkpoints keep: the generator's first, then the critic's (the order of earlier files). */
+    private List<Regularizer> statefulRegularizers() {
+        List<Regularizer> stateful = new ArrayList<>();
+        generatorRegularizers.stream().filter(Regularizer::hasState).forEach(stateful::add);
+        criticRegularizers.stream().filter(Regularizer::hasState).forEach(stateful::add);
+        return stateful;
     }
 
     @Override
@@ -552,9 +540,8 @@ public final class DjlGanTrainer implements GanTrainer {
             critic.loadParameters(manager, in);
             generatorOptimizer.load(in);
             criticOptimizer.load(in);
-            if (generatorHistory != null) {
-                generatorHistory.load(in);
-                criticHistory.load(in);
+            for (Regularizer r : statefulRegularizers()) {
+                r.load(in);
             }
             Networks.restoreGradientFlags(generatorParameters);
             Networks.restoreGradientFlags(criticParameters);
@@ -603,15 +590,9 @@ public final class DjlGanTrainer implements GanTrainer {
         recentScalars.forEach(StepScalars::expire);
         recentScalars.clear();
         reports.close();
-        if (inputGradients != null) {
-            inputGradients.close();
-        }
+        regularizers.forEach(Regularizer::close);
         generatorOptimizer.close();
         criticOptimizer.close();
-        if (generatorHistory != null) {
-            generatorHistory.close();
-            criticHistory.close();
-        }
         manager.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stablegan.djl.train;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -9,10 +10,15 @@ import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.RegularizerSpec;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.TechniquesSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +45,84 @@ public final class SpecJson {
         if (!spec.techniques().isNone()) { // absent means none: specs written before techniques existed read the same
             o.add("techniques", techniques(spec.techniques()));
         }
+        if (!spec.regularizers().isEmpty()) { // absent means none, as in every spec written before the list existed
+            JsonArray list = new JsonArray();
+            spec.regularizers().forEach(r -> list.add(regularizer(r)));
+            o.add("regularizers", list);
+        }
         return o;
+    }
+
+    private static JsonObject regularizer(RegularizerSpec r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", r.name());
+        if (r instanceof RegularizerSpec.GradientPenalty gp) {
+            o.addProperty("lambda", gp.lambda());
+            o.addProperty("oneSided", gp.oneSided());
+        } else if (r instanceof RegularizerSpec.WeightClipping c) {
+            o.addProperty("clip", c.clip());
+        } else if (r instanceof RegularizerSpec.R1 r1) {
+            o.addProperty("gamma", r1.gamma());
+        } else if (r instanceof RegularizerSpec.HistoricalAveraging ha) {
+            o.addProperty("weight", ha.weight());
+        } else if (r instanceof RegularizerSpec.FeatureMatching fm) {
+            o.addProperty("distance", fm.distance().name().toLowerCase(Locale.ROOT));
+        } else if (r instanceof RegularizerSpec.Custom c) {
+            o.addProperty("factory", c.factory());
+            JsonObject settings = new JsonObject();
+            c.settings().forEach(settings::addProperty);
+            o.add("settings", settings);
+        }
+        return o;
+    }
+
+    private static List<RegularizerSpec> regularizers(JsonObject spec) {
+        JsonElement e = spec.get("regularizers");
+        if (!e.isJsonArray()) {
+            throw new IllegalArgumentException("regularizers: must be a list, got " + e);
+        }
+        List<RegularizerSpec> list = new ArrayList<>();
+        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+            JsonElement item = e.getAsJsonArray().get(i);
+            String path = "regularizers[" + i + "]";
+            if (!item.isJsonObject()) {
+                throw new IllegalArgumentException(path + ": must be an object, got " + item);
+            }
+            list.add(regularizer(item.getAsJsonObject(), path));
+        }
+        return list;
+    }
+
+    private static RegularizerSpec regularizer(JsonObject o, String path) {
+        String name = field(o, path + ".name").getAsString();
+        return switch (name) {
+            case "gradient-penalty" -> new RegularizerSpec.GradientPenalty(number(o, path + ".lambda").doubleValue(),
+                    field(o, path + ".oneSided").getAsBoolean());
+            case "weight-clipping" -> new RegularizerSpec.WeightClipping(number(o, path + ".clip").doubleValue());
+            case "r1" -> new RegularizerSpec.R1(number(o, path + ".gamma").doubleValue());
+            case "historical-averaging" -> new RegularizerSpec.HistoricalAveraging(number(o, path + ".weight").doubleValue());
+            case "feature-matching" -> {
+                String d = field(o, path + ".distance").getAsString();
+                try {
+                    yield new RegularizerSpec.FeatureMatching(TechniquesSpec.FeatureDistance.valueOf(d.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(path + ".distance: unknown distance '" + d + "'", ex);
+                }
+            }
+            case "custom" -> {
+                Map<String, Double> settings = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonElement> e : object(o, path + ".settings").entrySet()) {
+                    JsonElement v = e.getValue();
+                    if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+                        throw new IllegalArgumentException(path + ".settings." + e.getKey() + ": must be a number, got " + v);
+                    }
+                    settings.put(e.getKey(), v.getAsDouble());
+                }
+                yield new RegularizerSpec.Custom(field(o, path + ".factory").getAsString(), settings);
+            }
+            default -> throw new IllegalArgumentException(path + ".name: unknown regularizer '" + name
+                    + "' (gradient-penalty, weight-clipping, r1, historical-averaging, feature-matching, custom)");
+        };
     }
 
     private static JsonObject techniques(TechniquesSpec t) {
@@ -89,7 +172,8 @@ public final class SpecJson {
         return new GanSpec(network(object(o, "generator"), "generator"), network(object(o, "critic"), "critic"),
                 objective(object(o, "objective")), optimizer(object(o, "generatorOptimizer"), "generatorOptimizer"),
                 optimizer(object(o, "criticOptimizer"), "criticOptimizer"), schedule, number(o, "seed").longValue(),
-                o.has("techniques") ? techniques(object(o, "techniques")) : TechniquesSpec.NONE);
+                o.has("techniques") ? techniques(object(o, "techniques")) : TechniquesSpec.NONE,
+                o.has("regularizers") ? regularizers(o) : List.of());
     }
 
     private static JsonObject network(NetworkSpec n) {
