@@ -5,8 +5,8 @@ import dev.stablegan.djl.engine.TorchNativeSwitches;
 import java.util.Locale;
 
 /**
- * Configures the PyTorch engine before its first use: offline (DJL never downloads), no telemetry, and the
- * intra-op thread count. Must run before anything touches {@link Engine}; later calls cannot change the
+ * Configures the PyTorch engine before its first use: offline (DJL never downloads, unless {@link #ONLINE_VARIABLE}
+ * allows it for the online CUDA route), no telemetry, and the intra-op thread count. Must run before anything touches {@link Engine}; later calls cannot change the
  * thread count of an engine that is already loaded and say so.
  *
  * <p>Every training path also calls {@link #guardNativeMemory()}, which turns libtorch's oneDNN convolutions off:
@@ -23,6 +23,15 @@ public final class EngineSetup {
     /** Environment variable with the same meaning as {@link #GUARD_PROPERTY}; it wins over the property. */
     public static final String GUARD_VARIABLE = "STABLEGAN_NATIVE_GUARD";
 
+    /**
+     * {@code STABLEGAN_ONLINE=1} (or {@code -Dstablegan.online=true}) lets DJL download the libtorch that matches the
+     * machine's CUDA when no native jar is on the class path (the {@code cuda-online} build); otherwise the engine stays
+     * offline and uses the natives on the class path.
+     */
+    public static final String ONLINE_VARIABLE = "STABLEGAN_ONLINE";
+    /** System property with the meaning of {@link #ONLINE_VARIABLE}. */
+    public static final String ONLINE_PROPERTY = "stablegan.online";
+
     /** More intra-op threads than this many per processor only oversubscribe the machine (and thousands hang it). */
     static final int THREADS_PER_PROCESSOR = 4;
 
@@ -36,6 +45,7 @@ public final class EngineSetup {
      *
      * @throws IllegalArgumentException if {@code threads} is below 1 or above {@link #maxThreads()}
      * @throws IllegalStateException if the engine is already loaded with another thread count
+     * @throws EngineUnavailableException if the engine does not load, saying which build or setting fits
      */
     public static synchronized Engine configure(int threads) {
         int limit = maxThreads();
@@ -51,10 +61,18 @@ public final class EngineSetup {
             }
             return Engine.getInstance();
         }
-        System.setProperty("ai.djl.offline", "true");
+        boolean online = downloadsAllowed(System.getenv(ONLINE_VARIABLE), System.getProperty(ONLINE_PROPERTY));
+        if (!online) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException(loadFailure(online, e), e);
+        }
         loaded = true;
         guardNativeMemory();
         return engine;
@@ -71,6 +89,32 @@ public final class EngineSetup {
             configure(threads);
         }
         return threads();
+    }
+
+    /** Whether the engine may download its natives: the variable ({@code 1} or {@code true}) wins over the property. */
+    static boolean downloadsAllowed(String variable, String property) {
+        String value = variable != null ? variable : property;
+        return value != null && (value.trim().equals("1") || value.trim().equalsIgnoreCase("true"));
+    }
+
+    /** What to tell a user whose engine did not load, with the route that fits. */
+    static String loadFailure(boolean online, RuntimeException e) {
+        String cause = String.valueOf(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e) {
+            cause += " (" + root + ")";
+        }
+        return online
+                ? "the PyTorch engine did not load: " + cause + ". " + ONLINE_VARIABLE + " is set, so DJL tried to download the"
+                        + " natives for this machine from https://publish.djl.ai: check that it is reachable (or"
+                        + " PYTORCH_FLAVOR, such as cpu or a cuNNN flavour), or build with the natives on the class path (the default build,"
+                        + " or -Pcuda); README, section GPU"
+                : "the PyTorch engine did not load: " + cause + ". The engine is offline and uses the native jar on the class"
+                        + " path: build with the default profile or -Pcuda, or, for the cuda-online build, set " + ONLINE_VARIABLE
+                        + "=1 so that DJL downloads the natives; README, section GPU";
     }
 
     /** The most intra-op threads {@link #configure} accepts: {@value #THREADS_PER_PROCESSOR} per available processor. */

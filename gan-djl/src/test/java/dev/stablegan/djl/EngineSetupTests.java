@@ -18,4 +18,25 @@ class EngineSetupTests {
                     .hasMessageContaining("got " + bad);
         }
     }
+
+    /** Issue 16, the online CUDA route: downloads only when asked for, the variable winning over the property. */
+    @Test
+    void theEngineDownloadsItsNativesOnlyWhenAskedTo() {
+        assertThat(EngineSetup.downloadsAllowed(null, null)).isFalse();
+        assertThat(EngineSetup.downloadsAllowed("1", null)).isTrue();
+        assertThat(EngineSetup.downloadsAllowed(" true ", null)).isTrue();
+        assertThat(EngineSetup.downloadsAllowed(null, "true")).isTrue();
+        assertThat(EngineSetup.downloadsAllowed("0", "true")).as("the variable wins").isFalse();
+        assertThat(EngineSetup.downloadsAllowed("yes please", null)).isFalse();
+    }
+
+    @Test
+    void anEngineThatDidNotLoadIsExplainedWithTheRouteThatFits() {
+        RuntimeException failure = new IllegalStateException("No deep learning engine found.",
+                new java.io.IOException("Failed to download PyTorch native library"));
+        assertThat(EngineSetup.loadFailure(false, failure)).contains("No deep learning engine found")
+                .contains("Failed to download").contains("offline").contains("STABLEGAN_ONLINE=1").contains("-Pcuda");
+        assertThat(EngineSetup.loadFailure(true, failure)).contains("publish.djl.ai").contains("PYTORCH_FLAVOR")
+                .doesNotContain("set STABLEGAN_ONLINE");
+    }
 }

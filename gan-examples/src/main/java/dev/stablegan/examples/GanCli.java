@@ -2,6 +2,7 @@ package dev.stablegan.examples;
 
 import dev.stablegan.api.RunInterruptedException;
 import dev.stablegan.api.RunInterruption;
+import dev.stablegan.djl.EngineUnavailableException;
 import dev.stablegan.djl.train.NonFiniteValuesException;
 import dev.stablegan.examples.cli.AblationCommand;
 import dev.stablegan.examples.cli.BenchCommand;
@@ -118,8 +119,9 @@ public final class GanCli {
         }
         boolean badInput = cause instanceof IllegalArgumentException || cause instanceof java.io.IOException;
         err.println(cmd.getCommandName() + ": error: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-        // A training run stopped by a non-finite gradient is explained by its message (step, network, parameter).
-        if (!badInput && !(cause instanceof NonFiniteValuesException)) {
+        // A training run stopped by a non-finite gradient is explained by its message (step, network, parameter), an
+        // engine that did not load by the route that fits.
+        if (!badInput && !(cause instanceof NonFiniteValuesException) && !(cause instanceof EngineUnavailableException)) {
             e.printStackTrace(err);
         }
         err.flush();
