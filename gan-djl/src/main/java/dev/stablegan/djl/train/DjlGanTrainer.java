@@ -67,7 +67,7 @@ import java.util.Objects;
  * ({@link Networks#buildCritic}, {@link Networks#buildGenerator}); the reference batch is {@code R} latent
  * vectors drawn once from the seed's {@code "vbn-reference"} stream.
  */
-public final class DjlGanTrainer implements GanTrainer {
+public final class DjlGanTrainer implements GanTrainer, SampleSource {
     private final GanSpec spec;
     private final BatchSource data;
     private final NDManager manager;
@@ -212,6 +212,7 @@ public final class DjlGanTrainer implements GanTrainer {
     }
 
     /** The long-lived manager holding parameters and optimizer state; per-step work must not attach here. */
+    @Override
     public NDManager manager() {
         return manager;
     }
@@ -226,7 +227,8 @@ public final class DjlGanTrainer implements GanTrainer {
         listeners.add(listener);
     }
 
-    /** Generator samples {@code G(z)} for {@code z} drawn from {@code random}, made on {@code target}. */
+    /** Generator samples {@code G(z)} for {@code z} drawn from {@code random}, made on {@code target} (inference mode). */
+    @Override
     public NDArray sample(NDManager target, RandomStream random, int count) {
         NDArray z = noise(target, random, count);
         return forward(generator, z, false);

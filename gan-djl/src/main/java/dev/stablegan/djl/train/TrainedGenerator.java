@@ -31,7 +31,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class TrainedGenerator implements AutoCloseable {
+public final class TrainedGenerator implements AutoCloseable, SampleSource {
     private final GanSpec spec;
     private final long step;
     private final NDManager manager;
@@ -110,6 +110,7 @@ public final class TrainedGenerator implements AutoCloseable {
      * stream equal one draw of their total (the generator runs in inference mode, where a sample does not depend on
      * the others of its batch), so a large count can be made in parts.
      */
+    @Override
     public NDArray sample(NDManager target, RandomStream random, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count: must be >= 1, got " + count);
@@ -117,6 +118,12 @@ public final class TrainedGenerator implements AutoCloseable {
         int latent = spec.latentDim();
         NDArray z = target.create(random.gaussians(Math.multiplyExact(count, latent)), new Shape(count, latent));
         return generator.forward(store, new NDList(z), false).singletonOrThrow();
+    }
+
+    /** The manager holding the generator's parameters; draws make their temporary managers under it. */
+    @Override
+    public NDManager manager() {
+        return manager;
     }
 
     /** The next {@code count} samples of {@code random}, flattened one after another (see {@link #sample(NDManager, RandomStream, int)}). */

@@ -21,6 +21,7 @@ import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.djl.train.BatchSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.djl.train.Samples;
 import dev.stablegan.djl.train.SpecJson;
 import dev.stablegan.eval.features.Extraction;
 import dev.stablegan.eval.features.FeatureExtractor;
@@ -351,17 +352,7 @@ public final class ImprovedGanAblation {
 
     /** {@code n} generated 32x32 images in {@code [-1, 1]}, row-major, made in inference mode in batches. */
     static float[] generate(DjlGanTrainer trainer, int n, long seed) {
-        RandomStream random = RandomStream.derive(seed, "ablation-samples");
-        float[] out = new float[n * IMAGE * IMAGE];
-        int chunk = 250;
-        for (int start = 0; start < n; start += chunk) {
-            int count = Math.min(chunk, n - start);
-            try (NDManager m = trainer.manager().newSubManager()) {
-                float[] part = trainer.sample(m, random, count).toFloatArray();
-                System.arraycopy(part, 0, out, start * IMAGE * IMAGE, part.length);
-            }
-        }
-        return out;
+        return Samples.values(trainer, RandomStream.derive(seed, "ablation-samples"), n, IMAGE * IMAGE);
     }
 
     /** The first {@code n} images mapped from {@code [-1, 1]} to {@code [0, 1]}. */

@@ -2,6 +2,7 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.djl.train.Samples;
 import dev.stablegan.djl.train.TrainedGenerator;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -50,9 +51,7 @@ public final class SampleCommand implements Callable<Integer> {
             AtomicFiles.write(out, stream -> {
                 Writer csv = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
                 StringBuilder line = new StringBuilder();
-                for (int start = 0; start < count; start += CHUNK) {
-                    int n = Math.min(CHUNK, count - start);
-                    float[] values = g.sampleValues(random, n);
+                Samples.inParts(g, random, count, CHUNK, (start, n, values) -> {
                     for (int i = 0; i < n; i++) {
                         line.setLength(0);
                         for (int j = 0; j < width; j++) {
@@ -60,7 +59,7 @@ public final class SampleCommand implements Callable<Integer> {
                         }
                         csv.append(line).append('\n');
                     }
-                }
+                });
                 csv.flush();
             });
             System.err.println("wrote " + count + " samples from step " + g.step() + " to " + out);

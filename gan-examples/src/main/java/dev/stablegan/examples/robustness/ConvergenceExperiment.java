@@ -2,15 +2,13 @@ package dev.stablegan.examples.robustness;
 
 import com.google.gson.JsonObject;
 import dev.stablegan.api.AtomicFiles;
-import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
-import dev.stablegan.api.Json;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
-import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.data.images.ImageBatchSource;
 import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.djl.train.DjlGanTrainer;
@@ -20,10 +18,7 @@ import dev.stablegan.examples.plot.JsonLines;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +111,8 @@ public final class ConvergenceExperiment {
         Path dir = out.resolve(v.id());
         Path scores = dir.resolve("scores.jsonl");
         ResumableCurveJob.train(spec(s, v, train.channels()), new ImageBatchSource(train, log), dir, scores, s.evalEvery(),
-                "convergence: " + v.id(), trainer -> new Scores(trainer, train, scorer, scores, s), log);
+                "convergence: " + v.id(), trainer -> new PeriodicEvaluation(scores, s.evalEvery(), report -> score(trainer, train, scorer, s,
+                report.step())), log);
     }
 
     /** Writes {@code convergence.png} from the finished variants, training nothing, and names the missing ones. */
@@ -125,39 +121,15 @@ public final class ConvergenceExperiment {
         writePlot(s, scoreSuffix, out);
     }
 
-    private static final class Scores implements GanListener {
-        private final DjlGanTrainer trainer;
-        private final ImageDataset shape;
-        private final FeatureExtractor scorer;
-        private final Path file;
-        private final Settings settings;
-
-        Scores(DjlGanTrainer trainer, ImageDataset shape, FeatureExtractor scorer, Path file, Settings settings) {
-            this.trainer = trainer;
-            this.shape = shape;
-            this.scorer = scorer;
-            this.file = file;
-            this.settings = settings;
-        }
-
-        @Override
-        public void onStep(StepReport report) {
-            if (report.step() % settings.evalEvery() != 0 && report.step() != report.totalSteps()) {
-                return;
-            }
-            float[] images = RobustnessSweep.generate(trainer, settings.samples(), settings.seed() ^ report.step(), shape);
-            double score = InceptionScore.of(scorer.extract(RobustnessSweep.forScorer(images, settings.samples(), shape.height(),
-                    shape.width())).probabilities(), InceptionScore.DEFAULT_SPLITS).mean();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("step", report.step());
-            line.put("seconds", trainer.trainedSeconds());
-            line.put("score", score);
-            try {
-                Files.writeString(file, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-            }
-        }
+    /** The training seconds so far and the score of {@code samples} generated images at {@code step}. */
+    private static Map<String, Object> score(DjlGanTrainer trainer, ImageDataset shape, FeatureExtractor scorer, Settings settings, long step) {
+        float[] images = RobustnessSweep.generate(trainer, settings.samples(), settings.seed() ^ step, shape);
+        double score = InceptionScore.of(scorer.extract(RobustnessSweep.forScorer(images, settings.samples(), shape.height(),
+                shape.width())).probabilities(), InceptionScore.DEFAULT_SPLITS).mean();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seconds", trainer.trainedSeconds());
+        line.put("score", score);
+        return line;
     }
 
     static void writePlot(Settings s, String scoreSuffix, Path out) throws IOException {

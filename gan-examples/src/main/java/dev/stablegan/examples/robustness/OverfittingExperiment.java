@@ -4,14 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import dev.stablegan.api.AtomicFiles;
-import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
-import dev.stablegan.api.Json;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
+import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.data.images.ImageBatchSource;
 import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.data.images.InMemoryImages;
@@ -20,10 +19,7 @@ import dev.stablegan.examples.plot.JsonLines;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,30 +120,26 @@ public final class OverfittingExperiment {
             throws IOException {
         Path curves = dir.resolve("curves.jsonl");
         ResumableCurveJob.train(spec(s, m, train.channels()), new ImageBatchSource(train, log), dir, curves, s.evalEvery(),
-                "overfitting: " + m.id() + " on " + train.size() + " images", trainer -> new Curves(trainer, train, heldout, curves, s), log);
+                "overfitting: " + m.id() + " on " + train.size() + " images", trainer -> new PeriodicEvaluation(curves, s.evalEvery(),
+                        new CriticLosses(trainer, train, heldout, s)), log);
     }
 
     /** Every {@code evalEvery} steps: the critic loss on fixed training and held-out batches against one fake batch. */
-    private static final class Curves implements GanListener {
+    private static final class CriticLosses implements PeriodicEvaluation.Evaluation {
         private final DjlGanTrainer trainer;
         private final ImageBatchSource train;
         private final ImageBatchSource heldout;
-        private final Path file;
         private final Settings settings;
 
-        Curves(DjlGanTrainer trainer, InMemoryImages train, InMemoryImages heldout, Path file, Settings settings) {
+        CriticLosses(DjlGanTrainer trainer, InMemoryImages train, InMemoryImages heldout, Settings settings) {
             this.trainer = trainer;
             this.train = new ImageBatchSource(train, new PrintWriter(System.err, true));
             this.heldout = new ImageBatchSource(heldout, new PrintWriter(System.err, true));
-            this.file = file;
             this.settings = settings;
         }
 
         @Override
-        public void onStep(StepReport report) {
-            if (report.step() % settings.evalEvery() != 0 && report.step() != report.totalSteps()) {
-                return;
-            }
+        public Map<String, Object> measure(StepReport report) {
             try (NDManager scope = trainer.manager().newSubManager()) {
                 RandomStream r = RandomStream.derive(settings.seed(), "overfitting-eval");
                 NDArray realTrain = train.next(scope, r, EVAL_BATCH);
@@ -155,12 +147,9 @@ public final class OverfittingExperiment {
                 NDArray fake = trainer.sample(scope, r, EVAL_BATCH);
                 double fakeScore = trainer.score(fake).mean().getFloat();
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("step", report.step());
                 line.put("train_critic_loss", fakeScore - trainer.score(realTrain).mean().getFloat());
                 line.put("heldout_critic_loss", fakeScore - trainer.score(realHeld).mean().getFloat());
-                Files.writeString(file, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                return line;
             }
         }
     }

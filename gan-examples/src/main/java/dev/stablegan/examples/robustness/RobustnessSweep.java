@@ -1,6 +1,5 @@
 package dev.stablegan.examples.robustness;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -24,6 +23,7 @@ import dev.stablegan.data.images.ImageResize;
 import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.djl.train.NonFiniteValuesException;
+import dev.stablegan.djl.train.Samples;
 import dev.stablegan.djl.train.SpecJson;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.features.Extraction;
@@ -402,17 +402,8 @@ public final class RobustnessSweep {
 
     /** {@code n} generated images in {@code [-1, 1]}, channel-major, made in inference mode in batches. */
     static float[] generate(DjlGanTrainer trainer, int n, long seed, ImageDataset shape) {
-        int per = shape.channels() * shape.height() * shape.width();
-        RandomStream random = RandomStream.derive(seed, "robustness-samples");
-        float[] out = new float[n * per];
-        for (int start = 0; start < n; start += 250) {
-            int count = Math.min(250, n - start);
-            try (NDManager m = trainer.manager().newSubManager()) {
-                float[] part = trainer.sample(m, random, count).toFloatArray();
-                System.arraycopy(part, 0, out, start * per, part.length);
-            }
-        }
-        return out;
+        return Samples.values(trainer, RandomStream.derive(seed, "robustness-samples"), n,
+                shape.channels() * shape.height() * shape.width());
     }
 
     /**

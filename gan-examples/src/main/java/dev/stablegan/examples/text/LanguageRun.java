@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
-import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.NetworkSpec;
@@ -17,6 +16,7 @@ import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.data.text.OneHotTextSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
@@ -31,7 +31,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,13 +156,14 @@ public final class LanguageRun {
             boolean nothingLeft = trainer.currentStep() >= total;
             JsonlMetrics.keepLinesUpTo(out.resolve(METRICS), nothingLeft ? trainer.currentStep() - 1 : trainer.currentStep());
             Evaluations evaluations = new Evaluations(trainer, reference);
+            PeriodicEvaluation periodic = new PeriodicEvaluation(out.resolve(METRICS), settings.evalEvery(), evaluations);
             trainer.addListener(ConsoleProgress.onStderr());
             trainer.addListener(new JsonlMetrics(out.resolve(LOSSES), Math.max(1, total / 2_000)));
-            trainer.addListener(evaluations);
+            trainer.addListener(periodic);
             trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, settings.evalEvery()));
             RunSummary summary = trainer.run();
             if (evaluations.lastStep != trainer.currentStep()) { // a resumed run that had nothing left to train
-                evaluations.evaluate(trainer.currentStep());
+                periodic.evaluateNow(new StepReport(trainer.currentStep(), total, Map.of(), 0));
             }
             Outcome outcome = new Outcome(summary.steps(), trainer.trainedSeconds(), evaluations.lastJs, floor, evaluations.lastSamples);
             AtomicFiles.writeString(out.resolve(SAMPLES), String.join("\n", outcome.samples()) + "\n");
@@ -292,14 +292,13 @@ public final class LanguageRun {
         return m;
     }
 
-    /** Scores the generator every {@code evalEvery} steps and after the last; appends to {@code metrics.jsonl}. */
-    private final class Evaluations implements GanListener {
+    /** Scores the generator (for {@link PeriodicEvaluation}: every {@code evalEvery} steps and after the last, into {@code metrics.jsonl}). */
+    private final class Evaluations implements PeriodicEvaluation.Evaluation {
         private final DjlGanTrainer trainer;
         private final NgramJensenShannon.Reference reference;
         private long lastStep = -1;
         private double[] lastJs;
         private List<String> lastSamples = List.of();
-        private Map<String, Double> lastScalars = Map.of();
 
         Evaluations(DjlGanTrainer trainer, NgramJensenShannon.Reference reference) {
             this.trainer = trainer;
@@ -307,18 +306,8 @@ public final class LanguageRun {
         }
 
         @Override
-        public void onStep(StepReport report) {
-            lastScalars = report.scalars();
-            if (report.step() % settings.evalEvery() == 0 || report.step() == report.totalSteps()) {
-                try {
-                    evaluate(report.step());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(settings.out().resolve(METRICS) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-
-        void evaluate(long step) throws IOException {
+        public Map<String, Object> measure(StepReport report) {
+            long step = report.step();
             List<String> samples;
             try (NDManager scope = trainer.manager().newSubManager()) {
                 RandomStream random = RandomStream.derive(settings.spec().seed() ^ step, "evaluation");
@@ -326,23 +315,21 @@ public final class LanguageRun {
             }
             double[] js = NgramJensenShannon.between(reference, samples).byOrder();
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("step", step);
             line.put("seconds", trainer.trainedSeconds());
             for (int n = 1; n <= MAX_N; n++) {
                 line.put("js" + n, js[n - 1]);
             }
-            Double w = lastScalars.get("wasserstein_estimate");
+            Double w = report.scalars().get("wasserstein_estimate");
             if (w != null) {
                 line.put("wasserstein_estimate", w);
             }
-            Files.writeString(settings.out().resolve(METRICS), Json.write(line) + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
             log.printf(Locale.ROOT, "language: step %d  js1 %.3f  js4 %.3f  |%s|  |%s|%n", step, js[0], js[MAX_N - 1],
                     samples.get(0), samples.get(Math.min(1, samples.size() - 1)));
             log.flush();
             lastStep = step;
             lastJs = js;
             lastSamples = samples;
+            return line;
         }
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.AtomicFiles;
-import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
@@ -14,6 +13,7 @@ import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
@@ -30,7 +30,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +119,7 @@ public final class ToyRun {
             trainer.addListener(new JsonlMetrics(out.resolve(METRICS), Math.max(1, total / 2_000)));
             trainer.addListener(new PeriodicCheckpoints(trainer, checkpoint, Math.max(100, total / 20)));
             if (settings.plotEvery() > 0) {
-                trainer.addListener(new Snapshots(trainer));
+                trainer.addListener(new PeriodicEvaluation(out.resolve(MODES), settings.plotEvery(), false, new Snapshots(trainer)));
             }
             RunSummary summary = trainer.run();
             Optional<ToyModeMetrics> modes = evaluateModes(trainer);
@@ -220,8 +219,8 @@ public final class ToyRun {
         return m;
     }
 
-    /** Every {@code plotEvery} steps: a value-surface frame and one line of mode metrics. */
-    private final class Snapshots implements GanListener {
+    /** Every {@code plotEvery} steps (for {@link PeriodicEvaluation}): a value-surface frame and one line of mode metrics. */
+    private final class Snapshots implements PeriodicEvaluation.Evaluation {
         private final DjlGanTrainer trainer;
 
         Snapshots(DjlGanTrainer trainer) {
@@ -229,27 +228,19 @@ public final class ToyRun {
         }
 
         @Override
-        public void onStep(StepReport report) {
-            if (report.step() % settings.plotEvery() != 0) {
-                return;
+        public Map<String, Object> measure(StepReport report) throws IOException {
+            Path frames = settings.out().resolve("frames");
+            Files.createDirectories(frames);
+            writeValueSurface(trainer, frames.resolve(String.format(Locale.ROOT, "value_surface_step%07d.png", report.step())));
+            Optional<ToyModeMetrics> modes = evaluateModes(trainer);
+            if (modes.isEmpty()) {
+                return null;
             }
-            try {
-                Path frames = settings.out().resolve("frames");
-                Files.createDirectories(frames);
-                writeValueSurface(trainer, frames.resolve(String.format(Locale.ROOT, "value_surface_step%07d.png", report.step())));
-                Optional<ToyModeMetrics> modes = evaluateModes(trainer);
-                if (modes.isPresent()) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("step", report.step());
-                    line.put("modes_covered", modes.get().modesCovered());
-                    line.put("modes_total", modes.get().modesTotal());
-                    line.put("high_quality_fraction", modes.get().highQualityFraction());
-                    Files.writeString(settings.out().resolve(MODES), Json.write(line) + "\n",
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("snapshot at step " + report.step() + ": " + e.getMessage(), e);
-            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("modes_covered", modes.get().modesCovered());
+            line.put("modes_total", modes.get().modesTotal());
+            line.put("high_quality_fraction", modes.get().highQualityFraction());
+            return line;
         }
     }
 }
