@@ -76,6 +76,17 @@ public final class SpecJson {
         return o;
     }
 
+    /** The distance named {@code text} ({@code mean_absolute}, ...), or an error naming {@code field} and the choices. */
+    private static TechniquesSpec.FeatureDistance featureDistance(String text, String field, String otherChoices) {
+        try {
+            return TechniquesSpec.FeatureDistance.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": unknown distance '" + text + "' (" + otherChoices
+                    + Arrays.stream(TechniquesSpec.FeatureDistance.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")) + ")", e);
+        }
+    }
+
     private static List<RegularizerSpec> regularizers(JsonObject spec) {
         JsonElement e = spec.get("regularizers");
         if (!e.isJsonArray()) {
@@ -101,14 +112,8 @@ public final class SpecJson {
             case "weight-clipping" -> new RegularizerSpec.WeightClipping(number(o, path + ".clip").doubleValue());
             case "r1" -> new RegularizerSpec.R1(number(o, path + ".gamma").doubleValue());
             case "historical-averaging" -> new RegularizerSpec.HistoricalAveraging(number(o, path + ".weight").doubleValue());
-            case "feature-matching" -> {
-                String d = field(o, path + ".distance").getAsString();
-                try {
-                    yield new RegularizerSpec.FeatureMatching(TechniquesSpec.FeatureDistance.valueOf(d.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException ex) {
-                    throw new IllegalArgumentException(path + ".distance: unknown distance '" + d + "'", ex);
-                }
-            }
+            case "feature-matching" -> new RegularizerSpec.FeatureMatching(
+                    featureDistance(field(o, path + ".distance").getAsString(), path + ".distance", ""));
             case "custom" -> {
                 Map<String, Double> settings = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonElement> e : object(o, path + ".settings").entrySet()) {
@@ -137,16 +142,7 @@ public final class SpecJson {
 
     private static TechniquesSpec techniques(JsonObject o) {
         String fm = field(o, "techniques.featureMatching").getAsString();
-        TechniquesSpec.FeatureDistance distance = null;
-        if (!fm.equals("off")) {
-            try {
-                distance = TechniquesSpec.FeatureDistance.valueOf(fm.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("techniques.featureMatching: unknown distance '" + fm + "' (off, "
-                        + Arrays.stream(TechniquesSpec.FeatureDistance.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", ")) + ")", e);
-            }
-        }
+        TechniquesSpec.FeatureDistance distance = fm.equals("off") ? null : featureDistance(fm, "techniques.featureMatching", "off, ");
         return new TechniquesSpec(distance, number(o, "techniques.historicalAveraging").doubleValue(),
                 integer(o, "techniques.minibatchKernels"), integer(o, "techniques.minibatchKernelDims"),
                 integer(o, "techniques.virtualBatchReference"));
