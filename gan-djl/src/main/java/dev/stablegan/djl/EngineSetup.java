@@ -182,6 +182,15 @@ public final class EngineSetup {
         String applied = guardNativeMemory();
         Engine engine = Engine.getEngine("PyTorch");
         return engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + "; native-memory guard: "
-                + applied + ")";
+                + applied + mklVendorCheck(System.getenv("LD_PRELOAD")) + ")";
+    }
+
+    /**
+     * {@code "; oneMKL vendor check overridden (STABLEGAN_MKL_AMD)"} when the launcher preloaded
+     * {@code scripts/mkl-amd/vendor-check.c}, which changes the matrix kernels (and so the last bits of results) on AMD
+     * CPUs; empty otherwise.
+     */
+    static String mklVendorCheck(String preload) {
+        return preload != null && preload.contains("libstablegan-mkl-amd") ? "; oneMKL vendor check overridden (STABLEGAN_MKL_AMD)" : "";
     }
 }

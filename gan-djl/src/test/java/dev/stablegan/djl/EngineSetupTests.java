@@ -39,4 +39,13 @@ class EngineSetupTests {
         assertThat(EngineSetup.loadFailure(true, failure)).contains("publish.djl.ai").contains("PYTORCH_FLAVOR")
                 .doesNotContain("set STABLEGAN_ONLINE");
     }
+
+    /** The launcher's opt-in oneMKL override on AMD changes kernels, so the engine's description in provenance says so. */
+    @Test
+    void theOneMklOverrideIsNamedInTheEnginesDescription() {
+        assertThat(EngineSetup.mklVendorCheck(null)).isEmpty();
+        assertThat(EngineSetup.mklVendorCheck("/x/target/nanfill/libnanfill.so")).isEmpty();
+        assertThat(EngineSetup.mklVendorCheck("/x/target/mkl-amd/libstablegan-mkl-amd.so:/y/libnanfill.so"))
+                .contains("oneMKL vendor check overridden").contains("STABLEGAN_MKL_AMD");
+    }
 }
