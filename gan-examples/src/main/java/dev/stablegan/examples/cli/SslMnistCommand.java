@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./gan ssl-mnist}: the semi-supervised MNIST experiment of Salimans et al. 2016 (see {@link SslMnistExperiment}). */
 @Command(name = "ssl-mnist", mixinStandardHelpOptions = true,
         description = {"Semi-supervised MNIST with a K+1-class GAN discriminator (Improved GAN, section 5.1): --labels labelled"
-                + " examples (the same number per class, chosen by --seed), the rest unlabelled. Writes summary.json (test_error,"
+                + " examples (the same number per class, chosen by --label-set and --label-seed), the rest unlabelled. Writes summary.json (test_error,"
                 + " test_errors, labels, epochs, seconds, learning_curve), metrics.jsonl, learning_curve.png and samples.png into"
                 + " --out, and a checkpoint after every epoch that --resume continues. Installs MNIST on first use.",
             "Example: ./gan ssl-mnist --labels 100 --seed 1 --epochs 30 --out runs/ssl-mnist"})
