@@ -1,11 +1,11 @@
 package dev.stablegan.examples;
 
+import dev.stablegan.api.RunProvenance;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,15 +38,16 @@ public final class RunInfo {
      * {@code withEngine}: describing the engine loads it), {@code jdk}; an ordered map to extend.
      */
     public static Map<String, Object> provenance(boolean withEngine) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("git_revision", gitRevision());
+        return record(withEngine).toMap();
+    }
+
+    /** {@link #provenance} as the typed record, to which a caller adds the spec, seed or dataset. */
+    public static RunProvenance record(boolean withEngine) {
+        RunProvenance p = RunProvenance.EMPTY.withGitRevision(gitRevision());
         if (withEngine) {
-            m.put("engine", EngineSetup.describeEngine());
-            m.put("device", Devices.describe(Devices.defaultDevice()));
-            m.put("threads", EngineSetup.threads());
+            p = p.withEngine(EngineSetup.describeEngine(), Devices.describe(Devices.defaultDevice()), EngineSetup.threads());
         }
-        m.put("jdk", jdk());
-        return m;
+        return p.withJdk(jdk());
     }
 
     /** "17.0.15 (Debian)" style: the runtime version and vendor. */

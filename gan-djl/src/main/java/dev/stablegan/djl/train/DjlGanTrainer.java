@@ -21,6 +21,7 @@ import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RegularizerSpec;
 import dev.stablegan.api.RunInterruptedException;
 import dev.stablegan.api.RunInterruption;
+import dev.stablegan.api.RunProvenance;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
@@ -91,7 +92,7 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
     private final RandomStream dataRandom;
     private final RandomStream noiseRandom;
     private final List<GanListener> listeners = new ArrayList<>();
-    private final Map<String, String> provenance = new LinkedHashMap<>();
+    private RunProvenance provenance = RunProvenance.EMPTY;
     private final TechniquesSpec techniques;
     private long step;
     private boolean stopRequested;
@@ -111,8 +112,7 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         }
         this.spec = spec;
         this.data = data;
-        provenance.put("native_memory_guard", EngineSetup.guardNativeMemory());
-        provenance.put("device", Devices.describe(device));
+        provenance = provenance.withNativeMemoryGuard(EngineSetup.guardNativeMemory()).withDevice(Devices.describe(device));
         this.deferFiniteChecks = device.isGpu();
         this.manager = Devices.newManager(device);
         this.reports = Devices.newManager(device);
@@ -146,7 +146,7 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
                 reports.close();
             }
         }
-        provenance.put("dataset", data.identity());
+        provenance = provenance.withDataset(data.identity());
     }
 
     /** The generator the spec describes, wrapped with its reference batch when virtual batch norm is on. */
@@ -217,9 +217,14 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         return manager;
     }
 
-    /** Extra provenance (git revision, threads, ...) stored in checkpoints. */
+    /** Adds {@code key = value} to the run's provenance (a field's key, such as {@code git_revision}, sets the field). */
     public void putProvenance(String key, String value) {
-        provenance.put(key, value);
+        provenance = provenance.with(key, value);
+    }
+
+    /** Where this run comes from (guard, device, dataset and what callers added), as its checkpoints record it. */
+    public RunProvenance provenance() {
+        return provenance;
     }
 
     @Override
@@ -480,7 +485,7 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         meta.addProperty("dataRandomState", dataRandom.state());
         meta.addProperty("noiseRandomState", noiseRandom.state());
         JsonObject prov = new JsonObject();
-        provenance.forEach(prov::addProperty);
+        provenance.toMap().forEach((k, v) -> prov.addProperty(k, String.valueOf(v)));
         meta.add("provenance", prov);
         if (lastReport != null && lastReport.step() == step) {
             // One read at checkpoint time, so that a run resumed with nothing left to train still reports them.

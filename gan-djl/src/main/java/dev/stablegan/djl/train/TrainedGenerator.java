@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunProvenance;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
 import java.awt.image.BufferedImage;
@@ -19,7 +20,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A generator loaded from a training checkpoint, for applications that only draw samples: no critic, no
@@ -38,9 +41,12 @@ public final class TrainedGenerator implements AutoCloseable, SampleSource {
     private final Block generator;
     private final ParameterStore store;
 
-    private TrainedGenerator(GanSpec spec, long step, NDManager manager, Block generator) {
+    private final RunProvenance provenance;
+
+    private TrainedGenerator(GanSpec spec, long step, RunProvenance provenance, NDManager manager, Block generator) {
         this.spec = spec;
         this.step = step;
+        this.provenance = provenance;
         this.manager = manager;
         this.generator = generator;
         this.store = new ParameterStore(manager, false);
@@ -65,10 +71,16 @@ public final class TrainedGenerator implements AutoCloseable, SampleSource {
         CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
         GanSpec spec;
         long step;
+        RunProvenance provenance = RunProvenance.EMPTY;
         try {
             JsonObject meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
             spec = SpecJson.fromJson(meta.getAsJsonObject("spec"));
             step = meta.get("step").getAsLong();
+            if (meta.has("provenance") && meta.get("provenance").isJsonObject()) {
+                Map<String, String> recorded = new LinkedHashMap<>();
+                meta.getAsJsonObject("provenance").entrySet().forEach(e -> recorded.put(e.getKey(), e.getValue().getAsString()));
+                provenance = RunProvenance.fromMap(recorded);
+            }
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
         }
@@ -88,11 +100,16 @@ public final class TrainedGenerator implements AutoCloseable, SampleSource {
             manager.close();
             throw new IOException(e.getMessage(), e);
         }
-        return new TrainedGenerator(spec, step, manager, generator);
+        return new TrainedGenerator(spec, step, provenance, manager, generator);
     }
 
     public GanSpec spec() {
         return spec;
+    }
+
+    /** Where the checkpoint's run came from, as it recorded it ({@link RunProvenance#EMPTY} for files without any). */
+    public RunProvenance provenance() {
+        return provenance;
     }
 
     /** The generator step the checkpoint was written at. */

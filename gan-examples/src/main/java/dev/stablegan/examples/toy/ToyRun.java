@@ -13,10 +13,8 @@ import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
-import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
-import dev.stablegan.djl.Devices;
-import dev.stablegan.djl.EngineSetup;
+import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import dev.stablegan.eval.toy.ToyModeMetrics;
 import dev.stablegan.eval.toy.ToyModes;
@@ -212,9 +210,8 @@ public final class ToyRun {
         }
         m.put("evaluation_samples", settings.evalSamples());
         m.put("last_scalars", outcome.lastScalars());
-        RunProvenance provenance = new RunProvenance(settings.spec().toString(), settings.spec().seed(),
-                RunInfo.gitRevision(), EngineSetup.describeEngine(), Devices.describe(Devices.defaultDevice()), EngineSetup.threads(), RunInfo.jdk(),
-                settings.dataset().id());
+        RunProvenance provenance = RunInfo.record(true).withSpec(settings.spec().toString(), settings.spec().seed())
+                .withDataset(settings.dataset().id());
         m.put("provenance", provenance.toMap());
         return m;
     }
