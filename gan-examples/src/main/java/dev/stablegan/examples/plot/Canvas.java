@@ -15,10 +15,8 @@ final class Canvas {
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    static final Font EXPONENT = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
     static final Color TEXT = new Color(0x222222);
     static final Color AXIS = new Color(0x444444);
-    static final Color GRID = new Color(0xE4E4E4);
     static final int TICK_LENGTH = 5;
 
     private Canvas() {}
@@ -71,17 +69,6 @@ final class Canvas {
             shortened = shortened.substring(0, shortened.length() - 1);
         }
         return shortened + "...";
-    }
-
-    /** {@code 10} with a raised exponent, right-aligned at {@code xRight} and centred on {@code yCentre}. */
-    static void powerOfTen(Graphics2D g, int exponent, double xRight, double yCentre) {
-        String exp = Integer.toString(exponent).replace('-', '\u2212');
-        FontMetrics base = g.getFontMetrics(TICK);
-        FontMetrics sup = g.getFontMetrics(EXPONENT);
-        double total = base.stringWidth("10") + sup.stringWidth(exp);
-        double x = xRight - total;
-        text(g, "10", TICK, x, yCentre + 2, 0, 0.5);
-        text(g, exp, EXPONENT, x + base.stringWidth("10"), yCentre - 4, 0, 0.5);
     }
 
     /** The plot frame: a thin dark rectangle around {@code area}. */

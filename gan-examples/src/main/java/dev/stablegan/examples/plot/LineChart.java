@@ -2,28 +2,36 @@ package dev.stablegan.examples.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.Shape;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.RoundRectangle2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A PNG line chart of named series {@code (x, y)} with axes, round ticks, grid lines and a legend, optionally
- * with a logarithmic y axis (plotted as {@code log10 y}); used for loss curves and for the per-layer gradient
+ * A PNG line chart of named series {@code (x, y)} with axes, ticks, grid lines and a legend, optionally with a
+ * logarithmic y axis, drawn by JFreeChart; used for loss curves, learning curves, JS curves and the per-layer gradient
  * norms of Gulrajani et al. 2017, Figure 1b.
  *
  * <p>Data map linearly to the plot area: {@code px = left + (x - xMin) / (xMax - xMin) * width} and
  * {@code py = top + height - (t(y) - t(yMin)) / (t(yMax) - t(yMin)) * height}, with {@code t = log10} on a
- * log axis and the identity otherwise. Without explicit ranges the axes span the data plus a small margin.
+ * log axis and the identity otherwise. Without explicit ranges the axes span the data plus a small margin (3% of the
+ * span on x, 5% on y in axis units).
  */
 public final class LineChart {
     /** Series colours, in the order the series were added (repeating after eight). */
@@ -45,7 +53,9 @@ public final class LineChart {
     /** The y range in axis units: {@code log10 y} on a log axis. */
     private final double tMin;
     private final double tMax;
-    private final Rectangle area;
+    private final JFreeChart chart;
+    /** The plot's data area, known once the chart has been drawn at its size. */
+    private Rectangle2D dataArea;
 
     /**
      * One named curve; {@code x} and {@code y} have the same length, at least 1, and only finite values
@@ -115,7 +125,7 @@ public final class LineChart {
         this.xMax = xs[1];
         this.tMin = ts[0];
         this.tMax = ts[1];
-        this.area = new Rectangle(LEFT, top(), width - LEFT - RIGHT, height - top() - BOTTOM);
+        this.chart = chart();
     }
 
     public static Builder builder() {
@@ -124,21 +134,13 @@ public final class LineChart {
 
     /** The pixel rectangle the axes frame; its edges are the axis ranges' ends. */
     public Rectangle plotArea() {
-        return new Rectangle(area);
+        return area().getBounds();
     }
 
     public BufferedImage render() {
-        BufferedImage image = Canvas.blank(width, height);
-        Graphics2D g = Canvas.begin(image);
-        try {
-            drawGridAndTicks(g);
-            drawSeries(g);
-            Canvas.frame(g, area);
-            drawLabels(g);
-            drawLegend(g);
-        } finally {
-            g.dispose();
-        }
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
         return image;
     }
 
@@ -151,24 +153,69 @@ public final class LineChart {
         PngFiles.write(render(), file);
     }
 
-    // ---- layout and mapping -------------------------------------------------------------------------------
-
-    private static final int LEFT = 72;
-    private static final int RIGHT = 22;
-    private static final int BOTTOM = 52;
-
-    private int top() {
-        return title.isEmpty() ? 18 : 44;
-    }
-
     double pixelX(double x) {
-        return area.x + (x - xMin) / (xMax - xMin) * area.width;
+        return chart.getXYPlot().getDomainAxis().valueToJava2D(x, area(), RectangleEdge.BOTTOM);
     }
 
     double pixelY(double y) {
-        double t = logY ? Math.log10(y) : y;
-        return area.y + area.height - (t - tMin) / (tMax - tMin) * area.height;
+        return chart.getXYPlot().getRangeAxis().valueToJava2D(y, area(), RectangleEdge.LEFT);
     }
+
+    private Rectangle2D area() {
+        if (dataArea == null) {
+            render();
+        }
+        return dataArea;
+    }
+
+    /** The JFreeChart of the series: white background, light grid, the palette's colours, markers on short series. */
+    private JFreeChart chart() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Series s : series) {
+            XYSeries xy = new XYSeries(s.name, false, true);
+            for (int i = 0; i < s.x.length; i++) {
+                xy.add(s.x[i], s.y[i]);
+            }
+            data.addSeries(xy);
+        }
+        NumberAxis xAxis = new NumberAxis(xLabel);
+        xAxis.setAutoRangeIncludesZero(false);
+        xAxis.setRange(xMin, xMax);
+        ValueAxis yAxis;
+        if (logY) {
+            LogAxis log = new LogAxis(yLabel);
+            log.setBase(10);
+            log.setSmallestValue(Math.pow(10, tMin));
+            log.setRange(Math.pow(10, tMin), Math.pow(10, tMax));
+            yAxis = log;
+        } else {
+            NumberAxis linear = new NumberAxis(yLabel);
+            linear.setAutoRangeIncludesZero(false);
+            linear.setRange(tMin, tMax);
+            yAxis = linear;
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            renderer.setSeriesShapesVisible(i, s.x.length <= MAX_POINTS_WITH_MARKERS);
+        }
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        JFreeChart made = new JFreeChart(title.isEmpty() ? null : title, Canvas.TITLE, plot, true);
+        made.setBackgroundPaint(Color.WHITE);
+        made.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        return made;
+    }
+
+    private static final Color GRID = new Color(0xE3E3E3);
 
     private double[] toAxis(double[] yRange) {
         return logY ? new double[] {Math.log10(yRange[0]), Math.log10(yRange[1])} : yRange;
@@ -196,187 +243,6 @@ public final class LineChart {
         }
         return new double[] {range[0] - span * fraction, range[1] + span * fraction};
     }
-
-    // ---- drawing ------------------------------------------------------------------------------------------
-
-    private void drawGridAndTicks(Graphics2D g) {
-        g.setStroke(new BasicStroke(1f));
-        double xStep = Ticks.step(xMax - xMin, Math.max(3, area.width / 90));
-        for (double x : Ticks.inside(xMin, xMax, xStep)) {
-            double px = pixelX(x);
-            g.setColor(Canvas.GRID);
-            g.draw(new Line2D.Double(px, area.y, px, area.y + area.height));
-            Canvas.xTick(g, area, px, Ticks.label(x, xStep));
-        }
-        int yTarget = Math.max(3, area.height / 60);
-        if (logY && tMax - tMin >= 1.5) {
-            drawDecadeTicks(g, yTarget);
-        } else {
-            double lo = logY ? Math.pow(10, tMin) : tMin;
-            double hi = logY ? Math.pow(10, tMax) : tMax;
-            double[] oneTwoFive = logY ? Ticks.oneTwoFive(lo, hi) : new double[0];
-            if (oneTwoFive.length >= 3) {
-                // a narrow log axis: 1, 2, 5 times powers of ten, so the low end is labelled too
-                for (double y : oneTwoFive) {
-                    drawYTick(g, y, Ticks.label(y, Math.pow(10, Math.floor(Math.log10(y) + 1e-9))));
-                }
-                return;
-            }
-            double yStep = Ticks.step(hi - lo, yTarget);
-            for (double y : Ticks.inside(lo, hi, yStep)) {
-                if (logY && y <= 0) {
-                    continue;
-                }
-                drawYTick(g, y, Ticks.label(y, yStep));
-            }
-        }
-    }
-
-    private void drawYTick(Graphics2D g, double y, String label) {
-        double py = pixelY(y);
-        g.setColor(Canvas.GRID);
-        g.draw(new Line2D.Double(area.x, py, area.x + area.width, py));
-        Canvas.yTick(g, area, py, label);
-    }
-
-    /** Ticks at powers of ten labelled {@code 10^k}; unlabelled minor ticks at 2..9 times them over few decades. */
-    private void drawDecadeTicks(Graphics2D g, int target) {
-        int every = Math.max(1, (int) Math.ceil((tMax - tMin) / target));
-        int first = (int) Math.ceil(tMin - 1e-9);
-        int last = (int) Math.floor(tMax + 1e-9);
-        boolean minor = every == 1 && tMax - tMin <= 6;
-        for (int k = first - 1; k <= last; k++) {
-            if (minor) {
-                for (int m = 2; m <= 9; m++) {
-                    double t = k + Math.log10(m);
-                    if (t > tMin && t < tMax) {
-                        double py = area.y + area.height - (t - tMin) / (tMax - tMin) * area.height;
-                        g.setColor(Canvas.AXIS);
-                        g.draw(new Line2D.Double(area.x - 3, py, area.x, py));
-                    }
-                }
-            }
-            if (k < first || Math.floorMod(k, every) != 0) {
-                continue;
-            }
-            double py = area.y + area.height - (k - tMin) / (tMax - tMin) * area.height;
-            g.setColor(Canvas.GRID);
-            g.draw(new Line2D.Double(area.x, py, area.x + area.width, py));
-            Canvas.yTick(g, area, py, null);
-            g.setColor(Canvas.TEXT);
-            Canvas.powerOfTen(g, k, area.x - Canvas.TICK_LENGTH - 4, py);
-        }
-    }
-
-    private void drawSeries(Graphics2D g) {
-        Shape savedClip = g.getClip();
-        g.clip(new Rectangle(area.x - 4, area.y - 4, area.width + 9, area.height + 9));
-        for (int s = 0; s < series.size(); s++) {
-            Series one = series.get(s);
-            Color colour = PALETTE[s % PALETTE.length];
-            g.setColor(colour);
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            Path2D.Double line = new Path2D.Double();
-            for (int i = 0; i < one.x.length; i++) {
-                double px = pixelX(one.x[i]);
-                double py = pixelY(one.y[i]);
-                if (i == 0) {
-                    line.moveTo(px, py);
-                } else {
-                    line.lineTo(px, py);
-                }
-            }
-            g.draw(line);
-            if (one.x.length <= MAX_POINTS_WITH_MARKERS) {
-                for (int i = 0; i < one.x.length; i++) {
-                    drawMarker(g, pixelX(one.x[i]), pixelY(one.y[i]), colour);
-                }
-            }
-        }
-        g.setClip(savedClip);
-    }
-
-    private static void drawMarker(Graphics2D g, double px, double py, Color colour) {
-        Ellipse2D.Double dot = new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7);
-        g.setColor(colour);
-        g.fill(dot);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(1f));
-        g.draw(dot);
-    }
-
-    private void drawLabels(Graphics2D g) {
-        g.setColor(Canvas.TEXT);
-        if (!title.isEmpty()) {
-            Canvas.text(g, Canvas.fit(g, title, Canvas.TITLE, width - 16), Canvas.TITLE, width / 2.0, 12, 0.5, 0);
-        }
-        if (!xLabel.isEmpty()) {
-            Canvas.text(g, xLabel, Canvas.LABEL, area.x + area.width / 2.0, height - 8, 0.5, 1);
-        }
-        if (!yLabel.isEmpty()) {
-            Canvas.verticalText(g, yLabel, Canvas.LABEL, 14, area.y + area.height / 2.0);
-        }
-    }
-
-    /** The legend goes into whichever corner of the plot area holds the fewest data points. */
-    private void drawLegend(Graphics2D g) {
-        int rowHeight = 18;
-        int textWidth = 0;
-        for (Series s : series) {
-            textWidth = Math.max(textWidth, g.getFontMetrics(Canvas.LABEL).stringWidth(s.name));
-        }
-        int boxWidth = Math.min(area.width - 16, 38 + textWidth + 10);
-        int boxHeight = 8 + rowHeight * series.size();
-        List<Rectangle> corners = new ArrayList<>();
-        int right = area.x + area.width - boxWidth - 8;
-        int bottom = area.y + area.height - boxHeight - 8;
-        corners.add(new Rectangle(right, area.y + 8, boxWidth, boxHeight));
-        corners.add(new Rectangle(area.x + 8, area.y + 8, boxWidth, boxHeight));
-        corners.add(new Rectangle(right, bottom, boxWidth, boxHeight));
-        corners.add(new Rectangle(area.x + 8, bottom, boxWidth, boxHeight));
-        Rectangle box = corners.get(0);
-        long fewest = Long.MAX_VALUE;
-        for (Rectangle corner : corners) {
-            long inside = pointsInside(corner);
-            if (inside < fewest) {
-                fewest = inside;
-                box = corner;
-            }
-        }
-        g.setColor(new Color(255, 255, 255, 225));
-        RoundRectangle2D.Double frame = new RoundRectangle2D.Double(box.x, box.y, box.width, box.height, 6, 6);
-        g.fill(frame);
-        g.setColor(new Color(0xBBBBBB));
-        g.setStroke(new BasicStroke(1f));
-        g.draw(frame);
-        for (int s = 0; s < series.size(); s++) {
-            double y = box.y + 4 + rowHeight * (s + 0.5);
-            Color colour = PALETTE[s % PALETTE.length];
-            g.setColor(colour);
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(new Line2D.Double(box.x + 8, y, box.x + 30, y));
-            if (series.get(s).x.length <= MAX_POINTS_WITH_MARKERS) {
-                drawMarker(g, box.x + 19, y, colour);
-            }
-            g.setColor(Canvas.TEXT);
-            String name = Canvas.fit(g, series.get(s).name, Canvas.LABEL, box.width - 46);
-            Canvas.text(g, name, Canvas.LABEL, box.x + 38, y, 0, 0.5);
-        }
-    }
-
-    private long pointsInside(Rectangle r) {
-        long count = 0;
-        for (Series s : series) {
-            for (int i = 0; i < s.x.length; i++) {
-                if (r.contains(pixelX(s.x[i]), pixelY(s.y[i]))) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    // ---- builder ------------------------------------------------------------------------------------------
 
     /** Collects the chart's inputs; at least one {@link #addSeries} is required, everything else optional. */
     public static final class Builder {

@@ -1,8 +1,6 @@
 package dev.stablegan.examples.plot;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Round tick positions (1, 2 or 5 times a power of ten apart) and their labels. */
@@ -44,23 +42,6 @@ final class Ticks {
             ticks[i] = clean((first + i) * step);
         }
         return ticks;
-    }
-
-    /**
-     * The values 1, 2 and 5 times a power of ten inside {@code [min, max]} ({@code 0 < min < max}), ascending: round
-     * ticks for a log axis spanning less than a few decades, evenly spread on it as linear ticks are not.
-     */
-    static double[] oneTwoFive(double min, double max) {
-        List<Double> ticks = new ArrayList<>();
-        for (int k = (int) Math.floor(Math.log10(min)); k <= (int) Math.ceil(Math.log10(max)); k++) {
-            for (int m : new int[] {1, 2, 5}) {
-                double v = clean(m * Math.pow(10, k));
-                if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
-                    ticks.add(v);
-                }
-            }
-        }
-        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** A label with as many decimals as {@code step} needs; scientific notation for very large or small values. */

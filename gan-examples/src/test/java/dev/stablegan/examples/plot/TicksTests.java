@@ -23,14 +23,6 @@ class TicksTests {
     }
 
     @Test
-    void oneTwoFiveTicksSpreadALogAxisOfAFewDecades() {
-        assertThat(Ticks.oneTwoFive(0.9, 25)).containsExactly(1, 2, 5, 10, 20);
-        assertThat(Ticks.oneTwoFive(0.04, 0.3)).containsExactly(0.05, 0.1, 0.2);
-        assertThat(Ticks.oneTwoFive(1, 2)).containsExactly(1, 2);
-        assertThat(Ticks.oneTwoFive(3, 4)).isEmpty();
-    }
-
-    @Test
     void coveringExtendsToTheNextMultipleOnBothEnds() {
         assertThat(Ticks.covering(-4.2, 0.3, 0.5)).containsExactly(-4.5, -4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5);
     }
