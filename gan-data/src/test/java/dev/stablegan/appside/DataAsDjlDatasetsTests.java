@@ -11,10 +11,12 @@ import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.data.idx.IdxFolder;
+import dev.stablegan.data.images.Cifar10Binary;
 import dev.stablegan.data.images.ImageFolders;
 import dev.stablegan.data.images.ImageRecords;
 import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.data.text.TextRecords;
+import dev.stablegan.data.text.WordNetSentences;
 import dev.stablegan.djl.data.DatasetBatchSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
 import java.awt.image.BufferedImage;
@@ -97,6 +99,31 @@ class DataAsDjlDatasetsTests {
                 new NetworkSpec.CharResNetCritic(vocabulary.size(), 8, 8, 1), new ObjectiveSpec.WganGp(10, false), adam, adam,
                 new ScheduleSpec(1, 1, 4, false), 1);
         assertOneFiniteStep(spec, new DatasetBatchSource(records, "lines"));
+    }
+
+    @Test
+    void cifarBatchesAndWordNetDataFilesLoadAsDjlDatasetsToo() throws IOException {
+        Path cifar = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        for (int b = 1; b <= 5; b++) {
+            byte[] batch = new byte[2 * Cifar10Binary.RECORD]; // label byte, then 3 x 32 x 32 pixels, per record
+            batch[Cifar10Binary.RECORD] = 7;
+            Files.write(cifar.resolve("data_batch_" + b + ".bin"), batch);
+        }
+        ImageRecords images = ImageRecords.of(ImageFolders.open(cifar, 16, log));
+        assertThat(images.size()).isEqualTo(10);
+        assertThat(new DatasetBatchSource(images, images.images().id()).exampleShape()).containsExactly(3, 16, 16);
+
+        Path wordnet = Files.createDirectories(dir.resolve("wordnet"));
+        for (String name : WordNetSentences.DATA_FILES) {
+            Files.writeString(wordnet.resolve(name), "00001740 03 n 01 entity 0 | that which exists; \"a " + name.substring(5)
+                    + " in a sentence\"\n");
+        }
+        List<String> lines = WordNetSentences.read(wordnet, 24, log);
+        assertThat(lines).hasSize(4).contains("a noun in a sentence");
+        CharVocabulary vocabulary = CharVocabulary.of(lines, 24, 40);
+        TextRecords text = TextRecords.of(lines, vocabulary);
+        assertThat(text.size()).isEqualTo(4);
+        assertThat(new DatasetBatchSource(text, "wordnet").exampleShape()).containsExactly(vocabulary.size(), 24);
     }
 
     private static void gzip(Path file, byte[] bytes) throws IOException {
