@@ -76,4 +76,17 @@ class GpuCheckScriptTests {
         }
         assertThat(commands).contains("toy", "robustness", "language", "ssl-mnist", "eval", "bench");
     }
+
+    /** Issue 16's online route: the same commands, built with -Pcuda-online, the test suite left to the offline route. */
+    @Test
+    void theOnlineRouteBuildsWithItsProfileAndRunsEveryCommand() throws Exception {
+        Result online = run(System.getenv("PATH"), "--online", "--plan");
+        assertThat(online.exit()).isZero();
+        List<String> lines = online.out().lines().toList();
+        assertThat(lines.get(0)).contains("-Pcuda-online").contains("install");
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("verify"));
+        assertThat(lines.stream().filter(l -> l.contains("./gan ")).count())
+                .isEqualTo(run(System.getenv("PATH"), "--plan").out().lines().filter(l -> l.contains("./gan ")).count());
+        assertThat(run("/usr/bin:/bin", "--online", "--report", dir.resolve("r.md").toString()).exit()).as("no GPU here").isEqualTo(2);
+    }
 }
