@@ -1,8 +1,6 @@
 package dev.stablegan.api;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The generator and critic families of WGAN-GP's architecture-robustness experiment (Gulrajani et al. 2017,
@@ -40,17 +38,11 @@ public enum ImageArchitecture {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(ImageArchitecture::id).toList();
+        return Choices.ids(ImageArchitecture.class, ImageArchitecture::id);
     }
 
     /** @throws IllegalArgumentException naming the accepted names */
     public static ImageArchitecture byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (ImageArchitecture a : values()) {
-            if (a.id.equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(ImageArchitecture.class, ImageArchitecture::id, name, "unknown architecture");
     }
 }

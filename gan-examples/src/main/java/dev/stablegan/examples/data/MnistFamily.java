@@ -1,5 +1,6 @@
 package dev.stablegan.examples.data;
 
+import dev.stablegan.api.Choices;
 import dev.stablegan.data.idx.IdxFolder;
 import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.eval.features.Sha256;
@@ -9,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * MNIST and Fashion-MNIST: 60,000 training and 10,000 test images of 28 x 28 gray pixels in 10 classes, found
@@ -61,20 +60,14 @@ public enum MnistFamily {
 
     /** Accepted ids. */
     public static List<String> names() {
-        return Stream.of(values()).map(MnistFamily::id).toList();
+        return Choices.ids(MnistFamily.class, MnistFamily::id);
     }
 
     /**
      * @throws IllegalArgumentException naming the option and the accepted names
      */
     public static MnistFamily byName(String name) {
-        String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        for (MnistFamily f : values()) {
-            if (f.id.equals(key)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("--dataset: unknown dataset '" + name + "'; choose from " + String.join(", ", names()));
+        return Choices.byId(MnistFamily.class, MnistFamily::id, name, "--dataset: unknown dataset");
     }
 
     /** The training split (60,000 examples), installing the files first if needed. */

@@ -1,12 +1,12 @@
 package dev.stablegan.examples.robustness;
 
+import dev.stablegan.api.Choices;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The four training methods of WGAN-GP's robustness experiment, each with the hyperparameters the paper recommends
@@ -59,18 +59,12 @@ public enum RobustnessMethod {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(RobustnessMethod::id).toList();
+        return Choices.ids(RobustnessMethod.class, RobustnessMethod::id);
     }
 
     /** @throws IllegalArgumentException naming the accepted methods */
     public static RobustnessMethod byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (RobustnessMethod m : values()) {
-            if (m.id.equals(key)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown method '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(RobustnessMethod.class, RobustnessMethod::id, name, "unknown method");
     }
 
     /**

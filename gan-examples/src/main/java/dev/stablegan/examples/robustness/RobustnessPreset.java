@@ -1,8 +1,7 @@
 package dev.stablegan.examples.robustness;
 
-import java.util.Arrays;
+import dev.stablegan.api.Choices;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Sizes of the robustness grid. {@code paper}: 64x64 images, width 64 (the authors' {@code DIM}), batch 64,
@@ -51,17 +50,11 @@ public enum RobustnessPreset {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(RobustnessPreset::id).toList();
+        return Choices.ids(RobustnessPreset.class, RobustnessPreset::id);
     }
 
     /** @throws IllegalArgumentException naming the accepted presets */
     public static RobustnessPreset byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (RobustnessPreset p : values()) {
-            if (p.id.equals(key)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(RobustnessPreset.class, RobustnessPreset::id, name, "unknown preset");
     }
 }

@@ -1,13 +1,12 @@
 package dev.stablegan.examples.text;
 
+import dev.stablegan.api.Choices;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Sizes and schedule of the character-level language GAN (Gulrajani et al. 2017, section 5.5; the authors'
@@ -56,18 +55,12 @@ public enum LanguagePreset {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(LanguagePreset::id).toList();
+        return Choices.ids(LanguagePreset.class, LanguagePreset::id);
     }
 
     /** @throws IllegalArgumentException naming the accepted presets */
     public static LanguagePreset byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (LanguagePreset p : values()) {
-            if (p.id.equals(key)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(LanguagePreset.class, LanguagePreset::id, name, "unknown preset");
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.stablegan.examples.toy;
 
+import dev.stablegan.api.Choices;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.eval.toy.ToyModes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,11 +88,7 @@ public enum ToyDataset {
 
     /** The accepted names, in declaration order. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>();
-        for (ToyDataset d : values()) {
-            names.add(d.id);
-        }
-        return names;
+        return Choices.ids(ToyDataset.class, ToyDataset::id);
     }
 
     /**
@@ -102,14 +97,7 @@ public enum ToyDataset {
      * @throws IllegalArgumentException listing the accepted names when none matches
      */
     public static ToyDataset byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (ToyDataset d : values()) {
-            if (d.id.equals(key)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException(
-                "dataset: unknown toy dataset '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(ToyDataset.class, ToyDataset::id, name, "dataset: unknown toy dataset");
     }
 
     /**

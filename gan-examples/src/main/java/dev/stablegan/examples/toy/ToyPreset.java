@@ -1,13 +1,12 @@
 package dev.stablegan.examples.toy;
 
+import dev.stablegan.api.Choices;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Network sizes, optimizers and schedule of the toy 2-D runs (Gulrajani et al. 2017, section 4.1, Figure 1).
@@ -65,11 +64,7 @@ public enum ToyPreset {
 
     /** Accepted names, in declaration order. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>();
-        for (ToyPreset p : values()) {
-            names.add(p.id);
-        }
-        return names;
+        return Choices.ids(ToyPreset.class, ToyPreset::id);
     }
 
     /**
@@ -78,14 +73,7 @@ public enum ToyPreset {
      * @throws IllegalArgumentException naming the field and the accepted names
      */
     public static ToyPreset byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (ToyPreset p : values()) {
-            if (p.id.equals(key)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(
-                "preset: unknown preset '" + name + "'; expected one of " + String.join(", ", names()));
+        return Choices.byId(ToyPreset.class, ToyPreset::id, name, "preset: unknown preset");
     }
 
     /** The full run for {@code objective}: networks, optimizers and a schedule of {@code steps} generator steps. */
