@@ -19,6 +19,8 @@ from typing import List, Optional
 
 import torch
 
+import torchscript_files
+
 TARGET = pathlib.Path("gan-djl/src/main/resources/dev/stablegan/djl/engine/conv_transpose2d.pt")
 
 
@@ -46,12 +48,7 @@ def check(module: torch.jit.ScriptModule) -> None:
 
 
 def main() -> None:
-    module = torch.jit.script(ConvTranspose2d().eval())
-    check(module)
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    torch.jit.save(module, str(TARGET))
-    check(torch.jit.load(str(TARGET)))
-    print(f"wrote {TARGET} ({TARGET.stat().st_size} bytes) with torch {torch.__version__}")
+    torchscript_files.write(ConvTranspose2d(), check, TARGET)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from typing import List, Optional
 
 import torch
 
+import torchscript_files
+
 TARGET = pathlib.Path("gan-djl/src/main/resources/dev/stablegan/djl/engine/input_gradient.pt")
 
 
@@ -50,12 +52,7 @@ def check(module: torch.jit.ScriptModule) -> None:
 
 
 def main() -> None:
-    module = torch.jit.script(InputGradient().eval())
-    check(module)
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    torch.jit.save(module, str(TARGET))
-    check(torch.jit.load(str(TARGET)))
-    print(f"wrote {TARGET} ({TARGET.stat().st_size} bytes) with torch {torch.__version__}")
+    torchscript_files.write(InputGradient(), check, TARGET)
 
 
 if __name__ == "__main__":
