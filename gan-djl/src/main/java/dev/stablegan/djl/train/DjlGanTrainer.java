@@ -517,14 +517,31 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         return stateful;
     }
 
+    /**
+     * The provenance a checkpoint's metadata records, as {@link #saveCheckpoint} writes it (every value as text);
+     * {@link RunProvenance#EMPTY} for files without any.
+     *
+     * @throws IllegalArgumentException when a numeric field is not a number
+     */
+    static RunProvenance provenanceOf(JsonObject meta) {
+        if (!meta.has("provenance") || !meta.get("provenance").isJsonObject()) {
+            return RunProvenance.EMPTY;
+        }
+        Map<String, String> recorded = new LinkedHashMap<>();
+        meta.getAsJsonObject("provenance").entrySet().forEach(e -> recorded.put(e.getKey(), e.getValue().getAsString()));
+        return RunProvenance.fromMap(recorded);
+    }
+
     @Override
     public void resume(Path file) throws IOException {
         CheckpointFile.Contents contents = CheckpointFile.read(file);
         JsonObject meta;
         GanSpec saved;
+        RunProvenance savedProvenance;
         try {
             meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
             saved = SpecJson.fromJson(meta.getAsJsonObject("spec"));
+            savedProvenance = provenanceOf(meta);
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + file + ": unreadable metadata: " + e.getMessage(), e);
         }
@@ -537,10 +554,9 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         if (length != null) {
             throw new IllegalArgumentException("checkpoint " + file + ": cannot continue with this length (" + length + ")");
         }
-        JsonObject savedProvenance = meta.has("provenance") ? meta.getAsJsonObject("provenance") : new JsonObject();
-        if (savedProvenance.has("dataset") && !savedProvenance.get("dataset").getAsString().equals(data.identity())) {
+        if (savedProvenance.dataset() != null && !savedProvenance.dataset().equals(data.identity())) {
             throw new IllegalArgumentException("checkpoint " + file + ": was written for a different run (dataset: checkpoint"
-                    + " has '" + savedProvenance.get("dataset").getAsString() + "', this run has '" + data.identity() + "')");
+                    + " has '" + savedProvenance.dataset() + "', this run has '" + data.identity() + "')");
         }
         try (DataInputStream in = contents.bodyStream()) {
             generator.loadParameters(manager, in);

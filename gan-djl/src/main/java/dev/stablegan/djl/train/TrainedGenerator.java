@@ -20,9 +20,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A generator loaded from a training checkpoint, for applications that only draw samples: no critic, no
@@ -71,16 +69,12 @@ public final class TrainedGenerator implements AutoCloseable, SampleSource {
         CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
         GanSpec spec;
         long step;
-        RunProvenance provenance = RunProvenance.EMPTY;
+        RunProvenance provenance;
         try {
             JsonObject meta = JsonParser.parseString(contents.metadataJson()).getAsJsonObject();
             spec = SpecJson.fromJson(meta.getAsJsonObject("spec"));
             step = meta.get("step").getAsLong();
-            if (meta.has("provenance") && meta.get("provenance").isJsonObject()) {
-                Map<String, String> recorded = new LinkedHashMap<>();
-                meta.getAsJsonObject("provenance").entrySet().forEach(e -> recorded.put(e.getKey(), e.getValue().getAsString()));
-                provenance = RunProvenance.fromMap(recorded);
-            }
+            provenance = DjlGanTrainer.provenanceOf(meta);
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + checkpoint + ": unreadable metadata: " + e.getMessage(), e);
         }
