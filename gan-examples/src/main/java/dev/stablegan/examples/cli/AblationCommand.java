@@ -57,17 +57,14 @@ public final class AblationCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed shared by every variant (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    EngineOptions.TwoThreads engine;
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
-
     @Mixin
-    DeviceOption device = new DeviceOption();
+    RunFolderOptions folder;
 
     @Spec
     CommandSpec spec;
@@ -77,6 +74,7 @@ public final class AblationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path out = folder.out();
         MnistFamily family = MnistFamily.byName(dataset);
         ImprovedGanAblation.Settings settings = new ImprovedGanAblation.Settings(steps, batch, width, kernels, reference, samples, seed);
         List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(settings, variants);
@@ -97,8 +95,7 @@ public final class AblationCommand implements Callable<Integer> {
             err.flush();
             return 0;
         }
-        EngineOptions.configure(threads);
-        device.apply(System.err);
+        engine.apply();
         try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
             if (only != null) {
                 Map<String, Object> row = ImprovedGanAblation.runOne(settings, chosen, only, train, test, scorer, out, err,

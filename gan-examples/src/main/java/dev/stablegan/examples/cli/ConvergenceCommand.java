@@ -38,17 +38,14 @@ public final class ConvergenceCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "N", description = "Images per score (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--size", defaultValue = "32", paramLabel = "PX", description = "Image side (default: ${DEFAULT-VALUE}).")
-    int size;
-
-    @Option(names = "--width", defaultValue = "32", paramLabel = "N", description = "DCGAN width (default: ${DEFAULT-VALUE}).")
-    int width;
+    @Mixin
+    DcganShapeOptions shape;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunFolderOptions folder;
 
     @Mixin
     DataOptions data;
@@ -61,7 +58,8 @@ public final class ConvergenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConvergenceExperiment.Settings settings = new ConvergenceExperiment.Settings(ConvergenceExperiment.select(variants), size, width, steps,
+        Path out = folder.out();
+        ConvergenceExperiment.Settings settings = new ConvergenceExperiment.Settings(ConvergenceExperiment.select(variants), shape.size(), shape.width(), steps,
                 evalEvery, samples, seed);
         MnistFamily family;
         try {
@@ -84,7 +82,7 @@ public final class ConvergenceCommand implements Callable<Integer> {
         }
         String only = mode == SweepOptions.Mode.ONE ? sweep.selected(ConvergenceExperiment.runNames(settings)) : null;
         engine.apply();
-        try (ImageDataset train = ImageDatasets.open(family.id(), size, data.cacheRoot(), log);
+        try (ImageDataset train = ImageDatasets.open(family.id(), shape.size(), data.cacheRoot(), log);
                 LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
             if (only != null) {
                 ConvergenceExperiment.runOne(settings, only, train, scorer, out, log);

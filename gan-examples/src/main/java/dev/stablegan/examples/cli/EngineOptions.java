@@ -35,4 +35,24 @@ public final class EngineOptions {
     public int threads() {
         return threads;
     }
+
+    /**
+     * {@code --threads} (two by default) and {@code --device} of the MNIST recipes (ablation, classifier, semi-supervised),
+     * whose thread count is part of the recipe: results differ in the last bits between thread counts.
+     */
+    public static final class TwoThreads {
+        @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+                description = "PyTorch intra-op threads; part of the recipe, as results differ in the last bits between thread"
+                        + " counts (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Mixin
+        DeviceOption device = new DeviceOption();
+
+        /** As {@link EngineOptions#apply()}. */
+        public void apply() {
+            configure(threads);
+            device.apply(System.err);
+        }
+    }
 }

@@ -72,15 +72,11 @@ public final class LanguageCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the split, weights and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.ckpt (same settings; --steps may grow).")
-    boolean resume;
+    @Mixin
+    RunFolderOptions folder;
 
-    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
-            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
-    boolean force;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunFolderOptions.Resumable resumable;
 
     @Mixin
     DataOptions data;
@@ -108,13 +104,11 @@ public final class LanguageCommand implements Callable<Integer> {
             if (mode != SweepOptions.Mode.ALL) {
                 throw new IllegalArgumentException("--list-runs, --run-index, --run and --collect: a sweep needs --objectives or --seeds");
             }
-            train(chosen, objective, seed, out, resume, force);
+            train(chosen, objective, seed, folder.out(), resumable.resume(), resumable.force());
             return 0;
         }
-        if (resume || force) {
-            throw new IllegalArgumentException("--resume and --force: a sweep resumes each run from its checkpoint by itself;"
-                    + " to start a run over, move its folder away");
-        }
+        resumable.refuseForSweep();
+        Path out = folder.out();
         Map<String, LanguageSweep.Run> runs = new LinkedHashMap<>();
         for (String o : objectives != null ? objectives : List.of(objective)) {
             parseObjective(o);

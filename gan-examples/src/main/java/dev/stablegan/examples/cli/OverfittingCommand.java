@@ -37,17 +37,14 @@ public final class OverfittingCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "50", paramLabel = "N", description = "Measure both losses every N steps (default: ${DEFAULT-VALUE}).")
     long evalEvery;
 
-    @Option(names = "--size", defaultValue = "32", paramLabel = "PX", description = "Image side (default: ${DEFAULT-VALUE}).")
-    int size;
-
-    @Option(names = "--width", defaultValue = "32", paramLabel = "N", description = "DCGAN width of G and D (default: ${DEFAULT-VALUE}).")
-    int width;
+    @Mixin
+    DcganShapeOptions shape;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the subset, weights and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunFolderOptions folder;
 
     @Mixin
     DataOptions data;
@@ -60,7 +57,8 @@ public final class OverfittingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(RobustnessMethod.byNames(methods), size, width, steps,
+        Path out = folder.out();
+        OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(RobustnessMethod.byNames(methods), shape.size(), shape.width(), steps,
                 trainImages, evalEvery, seed);
         SweepOptions.Mode mode = sweep.mode();
         if (mode == SweepOptions.Mode.LIST) {
@@ -75,7 +73,7 @@ public final class OverfittingCommand implements Callable<Integer> {
         }
         String only = mode == SweepOptions.Mode.ONE ? sweep.selected(OverfittingExperiment.runNames(settings)) : null;
         engine.apply();
-        try (ImageDataset all = ImageDatasets.open(dataset, size, data.cacheRoot(), log)) {
+        try (ImageDataset all = ImageDatasets.open(dataset, shape.size(), data.cacheRoot(), log)) {
             if (only != null) {
                 OverfittingExperiment.runOne(settings, only, all, out, log);
                 log.printf("overfitting: run %s finished in %s%n", only, out.resolve(only));

@@ -75,8 +75,8 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every cell (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunFolderOptions folder;
 
     @Mixin
     SweepOptions sweep;
@@ -89,6 +89,7 @@ public final class RobustnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path out = folder.out();
         RobustnessSweep.Settings settings = settings();
         SweepOptions.Mode mode = sweep.mode();
         if (mode == SweepOptions.Mode.LIST) {

@@ -70,16 +70,11 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "Train the same classifier on the labelled examples only (no GAN), for comparison.")
     boolean baseline;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    EngineOptions.TwoThreads engine;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint (written after every epoch);"
-            + " --epochs and --max-minutes may grow, the other settings must be the same.")
-    boolean resume;
-
-    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
-            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
-    boolean force;
+    @Mixin
+    RunFolderOptions.Resumable resumable;
 
     @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "Weight seeds of a sweep (comma-separated): one run"
             + " per weight seed and label seed, each in --out/seedW_labelsL/, resumed where a checkpoint exists; with"
@@ -96,11 +91,8 @@ public final class SslMnistCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
-
     @Mixin
-    DeviceOption device = new DeviceOption();
+    RunFolderOptions folder;
 
     @Spec
     CommandSpec spec;
@@ -126,10 +118,7 @@ public final class SslMnistCommand implements Callable<Integer> {
             }
             return single(settings);
         }
-        if (resume || force) {
-            throw new IllegalArgumentException("--resume and --force: a sweep resumes each run from its checkpoint by itself;"
-                    + " to start a run over, move its folder away");
-        }
+        resumable.refuseForSweep();
         Map<String, SslMnistExperiment.Settings> runs = sweepRuns(settings);
         List<String> names = List.copyOf(runs.keySet());
         if (mode == SweepOptions.Mode.LIST) {
@@ -143,7 +132,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         List<String> chosen = mode == SweepOptions.Mode.ONE ? List.of(sweep.selected(names)) : names;
         Mnist mnist = prepare(err);
         for (String name : chosen) {
-            Path dir = out.resolve(name);
+            Path dir = folder.out().resolve(name);
             if (Files.isRegularFile(dir.resolve("summary.json"))) {
                 err.printf("ssl-mnist: %s already done (%s), not trained again%n", name, dir.resolve("summary.json"));
                 continue;
@@ -166,9 +155,8 @@ public final class SslMnistCommand implements Callable<Integer> {
 
     /** Before training: the output folder writable, the engine and device set, MNIST loaded (installed on first use). */
     private Mnist prepare(PrintWriter err) throws java.io.IOException {
-        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(out);
-        EngineOptions.configure(threads);
-        device.apply(System.err);
+        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(folder.out());
+        engine.apply();
         Path cache = data.cacheRoot();
         return new Mnist(MnistFamily.MNIST.train(cache, err), MnistFamily.MNIST.test(cache, err));
     }
@@ -176,11 +164,11 @@ public final class SslMnistCommand implements Callable<Integer> {
     private int single(SslMnistExperiment.Settings settings) throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
         Mnist mnist = prepare(err);
-        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, mnist.train(), mnist.test(), out, err, ConsoleProgress.onStderr(),
-                resume, force);
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, mnist.train(), mnist.test(), folder.out(), err, ConsoleProgress.onStderr(),
+                resumable.resume(), resumable.force());
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
-                outcome.seconds(), out.resolve("summary.json"));
+                outcome.seconds(), folder.out().resolve("summary.json"));
         err.flush();
         return 0;
     }
@@ -204,6 +192,7 @@ public final class SslMnistCommand implements Callable<Integer> {
 
     /** Reads the finished runs, writes {@code spreads.json} and {@code curves.png}, names the missing runs. */
     private int collect(List<String> names, PrintWriter err) throws java.io.IOException {
+        Path out = folder.out();
         List<SeedSpread.Run> done = new java.util.ArrayList<>();
         List<String> missing = new java.util.ArrayList<>();
         for (String name : names) {

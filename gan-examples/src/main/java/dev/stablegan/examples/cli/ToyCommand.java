@@ -6,7 +6,6 @@ import dev.stablegan.eval.toy.ToyModeMetrics;
 import dev.stablegan.examples.toy.ToyDataset;
 import dev.stablegan.examples.toy.ToyPreset;
 import dev.stablegan.examples.toy.ToyRun;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,16 +54,11 @@ public final class ToyCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long plotEvery;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.ckpt (same settings;"
-            + " --steps may grow).")
-    boolean resume;
+    @Mixin
+    RunFolderOptions folder;
 
-    @Option(names = "--force", description = "Start a new run in --out even when it holds another run's files: they are moved"
-            + " into --out/replaced/TIME/ first (without it such a folder is refused).")
-    boolean force;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
+    @Mixin
+    RunFolderOptions.Resumable resumable;
 
     @Mixin
     EngineOptions engine;
@@ -95,7 +89,7 @@ public final class ToyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot-every: must be >= 0, got " + plotEvery);
         }
         GanSpec spec = chosen.spec(objectiveSpec, generatorSteps, seed);
-        return new ToyRun.Settings(data, chosen, spec, out, samples, plotEvery, resume, force);
+        return new ToyRun.Settings(data, chosen, spec, folder.out(), samples, plotEvery, resumable.resume(), resumable.force());
     }
 
     private ObjectiveSpec withOverrides(ObjectiveSpec base) {

@@ -38,19 +38,14 @@ public final class TrainClassifierCommand implements Callable<Integer> {
             description = "Train on the first N examples only, 0 for all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
-            description = "PyTorch intra-op threads; part of the recipe, as results differ in the last bits between thread counts"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    EngineOptions.TwoThreads engine;
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    Path out;
-
     @Mixin
-    DeviceOption device = new DeviceOption();
+    RunFolderOptions folder;
 
     @Spec
     CommandSpec spec;
@@ -63,14 +58,13 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         String suffix = family == MnistFamily.MNIST ? "LeNet-MNIST" : "LeNet-FashionMNIST";
         ClassifierRecipe.Settings settings = new ClassifierRecipe.Settings(name, suffix, family.id(), family.description(), passes, seed,
                 trainLimit);
-        AtomicFiles.ensureWritableDirectory(out);
-        EngineOptions.configure(threads);
-        device.apply(System.err);
+        AtomicFiles.ensureWritableDirectory(folder.out());
+        engine.apply();
         PrintWriter err = spec.commandLine().getErr();
         Path cache = data.cacheRoot();
         LabelledImages train = family.train(cache, err);
         LabelledImages test = family.test(cache, err);
-        ClassifierRecipe.Outcome outcome = ClassifierRecipe.run(settings, train, test, out, ConsoleProgress.onStderr());
+        ClassifierRecipe.Outcome outcome = ClassifierRecipe.run(settings, train, test, folder.out(), ConsoleProgress.onStderr());
         err.printf(Locale.ROOT, "train-classifier: %s test accuracy %.4f (%d errors of %d) after %.0f s; wrote %s and %s%n", name,
                 outcome.testAccuracy(), outcome.testErrors(), test.count(), outcome.seconds(), outcome.params(), outcome.card());
         err.flush();
