@@ -209,7 +209,7 @@ public final class LineChart {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setOutlinePaint(Color.DARK_GRAY);
-        JFreeChart made = new JFreeChart(title.isEmpty() ? null : title, Canvas.TITLE, plot, true);
+        JFreeChart made = new JFreeChart(title.isEmpty() ? null : title, ChartFonts.TITLE, plot, true);
         made.setBackgroundPaint(Color.WHITE);
         made.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         return made;

@@ -16,19 +16,6 @@ final class Ticks {
         return nice * magnitude;
     }
 
-    /** Multiples of {@code step} inside {@code [min, max]} (with a little slack for rounding). */
-    static double[] inside(double min, double max, double step) {
-        double slack = step * 1e-9;
-        long first = (long) Math.ceil((min - slack) / step);
-        long last = (long) Math.floor((max + slack) / step);
-        int n = (int) Math.max(0, last - first + 1);
-        double[] ticks = new double[n];
-        for (int i = 0; i < n; i++) {
-            ticks[i] = clean((first + i) * step);
-        }
-        return ticks;
-    }
-
     /** Multiples of {@code step} from at most {@code min} to at least {@code max}. */
     static double[] covering(double min, double max, double step) {
         double slack = step * 1e-9;

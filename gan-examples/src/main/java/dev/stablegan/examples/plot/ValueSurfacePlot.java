@@ -2,26 +2,48 @@ package dev.stablegan.examples.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Arrays;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A PNG of a critic's value surface {@code D(x)} over a 2-D region, as filled contour bands with contour lines,
  * real and generated samples on top, a colour bar and a legend (the toy plots of Gulrajani et al. 2017,
- * Figure 1a).
+ * Figure 1a), drawn by JFreeChart.
  *
  * <p>The surface is a grid {@code values[j][i] = D(x_i, y_j)} with {@code x_i} and {@code y_j} evenly spaced
  * over the extent, both ends included ({@link Extent#gridX}, {@link Extent#gridY}): row 0 is the bottom edge
- * {@code y = yMin}. Between grid points the value is interpolated bilinearly for the fill; contour lines come
- * from marching squares on the grid. About ten levels are spaced a round step apart (1, 2 or 5 times a power of
- * ten). Both axes use the same scale, so circles look round.
+ * {@code y = yMin}. The fill is JFreeChart's block renderer on a lattice twice as fine as the grid, each block
+ * coloured by the band of its centre's bilinearly interpolated value; the contour lines come from marching squares on
+ * the grid (JFreeChart has no contour plot) and are drawn as one line series broken at NaN. About ten levels are
+ * spaced a round step apart (1, 2 or 5 times a power of ten). Both axes use the same scale, so circles look round.
  */
 public final class ValueSurfacePlot {
     static final Color REAL_FILL = new Color(0xF28E2B);
@@ -30,6 +52,12 @@ public final class ValueSurfacePlot {
     private static final Color FAKE_EDGE = new Color(0x0B4A1C);
     private static final Color CONTOUR = new Color(25, 35, 60, 120);
     private static final int TARGET_LEVELS = 10;
+    /** Most blocks of the fill along one axis. */
+    private static final int MAX_BLOCKS = 256;
+    private static final int SURFACE = 0;
+    private static final int CONTOURS = 1;
+    private static final int GENERATED = 2;
+    private static final int REAL = 3;
 
     private final double[][] values;
     private final Extent extent;
@@ -42,7 +70,9 @@ public final class ValueSurfacePlot {
     private final int width;
     private final int height;
     private final double[] levels;
-    private final Rectangle area;
+    private final JFreeChart chart;
+    /** The plot's data area, known once the chart has been drawn at its size with equal scales. */
+    private Rectangle2D dataArea;
 
     private ValueSurfacePlot(Builder b) {
         this.values = b.values;
@@ -56,7 +86,7 @@ public final class ValueSurfacePlot {
         this.width = b.width;
         this.height = b.height;
         this.levels = levelsFor(values);
-        this.area = layout();
+        this.chart = chart();
     }
 
     public static Builder builder() {
@@ -79,7 +109,7 @@ public final class ValueSurfacePlot {
 
     /** The pixel rectangle the surface fills; its edges are the extent's edges. */
     public Rectangle plotArea() {
-        return new Rectangle(area);
+        return area().getBounds();
     }
 
     /** The contour levels, ascending; the first is at most and the last at least every value. */
@@ -88,21 +118,10 @@ public final class ValueSurfacePlot {
     }
 
     public BufferedImage render() {
-        BufferedImage image = Canvas.blank(width, height);
-        Graphics2D g = Canvas.begin(image);
-        try {
-            fillBands(image);
-            drawContours(g);
-            drawPoints(g, fake, false);
-            drawPoints(g, real, true);
-            Canvas.frame(g, area);
-            drawAxes(g);
-            drawColourBar(g);
-            drawTitleAndLegend(g);
-        } finally {
-            g.dispose();
+        if (dataArea == null) {
+            equaliseScales();
         }
-        return image;
+        return draw();
     }
 
     /**
@@ -114,32 +133,206 @@ public final class ValueSurfacePlot {
         PngFiles.write(render(), file);
     }
 
-    // ---- layout -------------------------------------------------------------------------------------------
-
-    private static final int LEFT = 56;
-    private static final int TOP = 70;
-    private static final int BOTTOM = 34;
-    private static final int RIGHT = 104;
-    private static final int BAR_GAP = 16;
-    private static final int BAR_WIDTH = 16;
-
-    private Rectangle layout() {
-        int availableWidth = width - LEFT - RIGHT;
-        int availableHeight = height - TOP - BOTTOM;
-        double scale = Math.min(availableWidth / extent.width(), availableHeight / extent.height());
-        int w = (int) Math.floor(extent.width() * scale);
-        int h = (int) Math.floor(extent.height() * scale);
-        int x = LEFT + (availableWidth - w) / 2;
-        int y = TOP + (availableHeight - h) / 2;
-        return new Rectangle(x, y, w, h);
+    private Rectangle2D area() {
+        if (dataArea == null) {
+            render();
+        }
+        return dataArea;
     }
 
-    private double pixelX(double x) {
-        return area.x + (x - extent.xMin()) / extent.width() * area.width;
+    private BufferedImage draw() {
+        ChartRenderingInfo info = new ChartRenderingInfo(null); // no entities: the fill alone has tens of thousands
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
+        return image;
     }
 
-    private double pixelY(double y) {
-        return area.y + area.height - (y - extent.yMin()) / extent.height() * area.height;
+    /** Narrows the data area on its longer side (by the plot's insets) so that one unit is as long on both axes. */
+    private void equaliseScales() {
+        draw();
+        double unitX = dataArea.getWidth() / extent.width();
+        double unitY = dataArea.getHeight() / extent.height();
+        XYPlot plot = chart.getXYPlot();
+        RectangleInsets i = plot.getInsets();
+        if (unitX > unitY) {
+            double spare = dataArea.getWidth() - unitY * extent.width();
+            plot.setInsets(new RectangleInsets(i.getTop(), i.getLeft() + spare / 2, i.getBottom(), i.getRight() + spare / 2));
+        } else if (unitY > unitX) {
+            double spare = dataArea.getHeight() - unitX * extent.height();
+            plot.setInsets(new RectangleInsets(i.getTop() + spare / 2, i.getLeft(), i.getBottom() + spare / 2, i.getRight()));
+        }
+        draw();
+    }
+
+    // ---- the chart ----------------------------------------------------------------------------------------
+
+    private JFreeChart chart() {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(axis("", extent.xMin(), extent.xMax()));
+        plot.setRangeAxis(axis("", extent.yMin(), extent.yMax()));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+
+        LookupPaintScale bands = bandScale();
+        XYBlockRenderer fill = new XYBlockRenderer();
+        fill.setPaintScale(bands);
+        int blocksX = blocks(values[0].length);
+        int blocksY = blocks(values.length);
+        fill.setBlockWidth(extent.width() / blocksX);
+        fill.setBlockHeight(extent.height() / blocksY);
+        plot.setDataset(SURFACE, fillDataset(blocksX, blocksY));
+        plot.setRenderer(SURFACE, fill);
+
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setSeriesPaint(0, CONTOUR);
+        lines.setSeriesStroke(0, new BasicStroke(0.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        plot.setDataset(CONTOURS, contourDataset());
+        plot.setRenderer(CONTOURS, lines);
+
+        double r = markerRadius();
+        plot.setDataset(GENERATED, pointDataset(fakeLabel, fake));
+        plot.setRenderer(GENERATED, pointRenderer(marker(r, false), FAKE_FILL, FAKE_EDGE, fake.length));
+        plot.setDataset(REAL, pointDataset(realLabel, real));
+        plot.setRenderer(REAL, pointRenderer(marker(r, true), REAL_FILL, REAL_EDGE, real.length));
+
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(legendItem(realLabel + " (" + real.length + ")", true));
+        legend.add(legendItem(fakeLabel + " (" + fake.length + ")", false));
+        plot.setFixedLegendItems(legend);
+
+        JFreeChart made = new JFreeChart(title.isEmpty() ? null : title, ChartFonts.TITLE, plot, true);
+        made.setBackgroundPaint(Color.WHITE);
+        made.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        LegendTitle sets = made.getLegend();
+        sets.setPosition(RectangleEdge.TOP);
+        sets.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        sets.setItemFont(ChartFonts.LABEL);
+        made.addSubtitle(colourBar(bands));
+        return made;
+    }
+
+    private static NumberAxis axis(String label, double min, double max) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setRange(min, max);
+        return axis;
+    }
+
+    /** Blocks along an axis of {@code points} grid points: twice the grid's cells, at most {@value #MAX_BLOCKS}. */
+    private static int blocks(int points) {
+        return Math.min(MAX_BLOCKS, 2 * (points - 1));
+    }
+
+    /** Band {@code k} spans {@code [levels[k], levels[k+1])} and takes the colour map at its middle. */
+    private LookupPaintScale bandScale() {
+        LookupPaintScale scale = new LookupPaintScale(levels[0], levels[levels.length - 1], bandColour(0));
+        for (int band = 0; band < bands(); band++) {
+            scale.add(levels[band], bandColour(band));
+        }
+        return scale;
+    }
+
+    /** The block centres with the surface's bilinear interpolation there. */
+    private DefaultXYZDataset fillDataset(int blocksX, int blocksY) {
+        int rows = values.length;
+        int cols = values[0].length;
+        int n = blocksX * blocksY;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] zs = new double[n];
+        int k = 0;
+        for (int by = 0; by < blocksY; by++) {
+            double fy = (by + 0.5) / blocksY * (rows - 1);
+            int j = Math.min(rows - 2, (int) Math.floor(fy));
+            double ty = fy - j;
+            for (int bx = 0; bx < blocksX; bx++) {
+                double fx = (bx + 0.5) / blocksX * (cols - 1);
+                int i = Math.min(cols - 2, (int) Math.floor(fx));
+                double tx = fx - i;
+                double bottom = values[j][i] * (1 - tx) + values[j][i + 1] * tx;
+                double top = values[j + 1][i] * (1 - tx) + values[j + 1][i + 1] * tx;
+                xs[k] = extent.xMin() + (bx + 0.5) / blocksX * extent.width();
+                ys[k] = extent.yMin() + (by + 0.5) / blocksY * extent.height();
+                // A value on the top level belongs to the last band, not to one past it.
+                zs[k] = Math.min(bottom * (1 - ty) + top * ty, Math.nextDown(levels[levels.length - 1]));
+                k++;
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("surface", new double[][] {xs, ys, zs});
+        return data;
+    }
+
+    private PaintScaleLegend colourBar(LookupPaintScale bands) {
+        NumberAxis scaleAxis = axis(valueLabel, levels[0], levels[levels.length - 1]);
+        double step = levels[1] - levels[0];
+        scaleAxis.setTickUnit(new NumberTickUnit(step, new LevelFormat(step)));
+        scaleAxis.setTickLabelFont(ChartFonts.TICK);
+        scaleAxis.setLabelFont(ChartFonts.LABEL);
+        PaintScaleLegend bar = new PaintScaleLegend(bands, scaleAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setStripWidth(16);
+        bar.setSubdivisionCount(4 * bands());
+        bar.setMargin(new RectangleInsets(4, 12, 4, 8));
+        bar.setStripOutlineVisible(true);
+        return bar;
+    }
+
+    private static DefaultXYDataset pointDataset(String name, double[][] points) {
+        double[][] xy = new double[2][];
+        xy[0] = Arrays.stream(points).filter(ValueSurfacePlot::finite).mapToDouble(p -> p[0]).toArray();
+        xy[1] = Arrays.stream(points).filter(ValueSurfacePlot::finite).mapToDouble(p -> p[1]).toArray();
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries(name.isEmpty() ? "points" : name, xy);
+        return data;
+    }
+
+    /** Infinitely far points lie outside the extent like any other far point: they are left out. */
+    private static boolean finite(double[] p) {
+        return Double.isFinite(p[0]) && Double.isFinite(p[1]);
+    }
+
+    private static XYLineAndShapeRenderer pointRenderer(Shape shape, Color fill, Color edge, int count) {
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesShape(0, shape);
+        points.setUseFillPaint(true);
+        points.setSeriesFillPaint(0, fill);
+        points.setDrawOutlines(true);
+        points.setUseOutlinePaint(true);
+        points.setSeriesOutlinePaint(0, edge);
+        points.setSeriesOutlineStroke(0, new BasicStroke(count > 1000 ? 0.4f : 0.7f));
+        return points;
+    }
+
+    /** Markers shrink with the plot and with crowding, so thousands of samples do not hide the surface. */
+    private double markerRadius() {
+        double plotWidth = Math.max(100, width - 170); // the colour bar and the range axis take about 170 px
+        int crowd = Math.max(real.length, fake.length);
+        return Math.max(1.3, Math.min(2.8, plotWidth / 180.0)) * (crowd > 1000 ? 0.7 : 1.0);
+    }
+
+    /** Real samples as circles, generated samples as diamonds, so the two differ in shape as well as colour. */
+    private static Shape marker(double r, boolean isReal) {
+        if (isReal) {
+            return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+        }
+        double s = r * 1.3;
+        Path2D.Double diamond = new Path2D.Double();
+        diamond.moveTo(0, -s);
+        diamond.lineTo(s, 0);
+        diamond.lineTo(0, s);
+        diamond.lineTo(-s, 0);
+        diamond.closePath();
+        return diamond;
+    }
+
+    private static LegendItem legendItem(String text, boolean isReal) {
+        return new LegendItem(text, null, null, null, marker(4, isReal), isReal ? REAL_FILL : FAKE_FILL, new BasicStroke(0.8f),
+                isReal ? REAL_EDGE : FAKE_EDGE);
     }
 
     // ---- surface ------------------------------------------------------------------------------------------
@@ -169,38 +362,11 @@ public final class ValueSurfacePlot {
         return ColorMap.CRITIC.at((band + 0.5) / bands());
     }
 
-    private void fillBands(BufferedImage image) {
+    /** Marching squares on every grid cell for every level strictly inside the value range: segments in data units, NaN between. */
+    private DefaultXYDataset contourDataset() {
         int rows = values.length;
         int cols = values[0].length;
-        double step = levels[1] - levels[0];
-        int[] rgb = new int[bands()];
-        for (int band = 0; band < rgb.length; band++) {
-            rgb[band] = bandColour(band).getRGB();
-        }
-        for (int py = area.y; py < area.y + area.height; py++) {
-            double fy = (area.y + area.height - (py + 0.5)) / area.height * (rows - 1);
-            int j = Math.max(0, Math.min(rows - 2, (int) Math.floor(fy)));
-            double ty = fy - j;
-            for (int px = area.x; px < area.x + area.width; px++) {
-                double fx = (px + 0.5 - area.x) / area.width * (cols - 1);
-                int i = Math.max(0, Math.min(cols - 2, (int) Math.floor(fx)));
-                double tx = fx - i;
-                double bottom = values[j][i] * (1 - tx) + values[j][i + 1] * tx;
-                double top = values[j + 1][i] * (1 - tx) + values[j + 1][i + 1] * tx;
-                double v = bottom * (1 - ty) + top * ty;
-                int band = (int) Math.floor((v - levels[0]) / step);
-                image.setRGB(px, py, rgb[Math.max(0, Math.min(rgb.length - 1, band))]);
-            }
-        }
-    }
-
-    /** Marching squares on every grid cell for every level strictly inside the value range. */
-    private void drawContours(Graphics2D g) {
-        int rows = values.length;
-        int cols = values[0].length;
-        g.setColor(CONTOUR);
-        g.setStroke(new BasicStroke(0.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        Path2D.Double lines = new Path2D.Double();
+        Segments lines = new Segments();
         for (int l = 1; l < levels.length - 1; l++) {
             double level = levels[l];
             for (int j = 0; j < rows - 1; j++) {
@@ -209,10 +375,12 @@ public final class ValueSurfacePlot {
                 }
             }
         }
-        g.draw(lines);
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries("contours", lines.toArray());
+        return data;
     }
 
-    private void addCellSegments(Path2D.Double lines, double level, int i, int j, int cols, int rows) {
+    private void addCellSegments(Segments lines, double level, int i, int j, int cols, int rows) {
         // Corners: a bottom-left, b bottom-right, c top-right, d top-left.
         double a = values[j][i];
         double b = values[j][i + 1];
@@ -222,10 +390,10 @@ public final class ValueSurfacePlot {
         if (index == 0 || index == 15) {
             return;
         }
-        double x0 = pixelX(extent.gridX(i, cols));
-        double x1 = pixelX(extent.gridX(i + 1, cols));
-        double y0 = pixelY(extent.gridY(j, rows));
-        double y1 = pixelY(extent.gridY(j + 1, rows));
+        double x0 = extent.gridX(i, cols);
+        double x1 = extent.gridX(i + 1, cols);
+        double y0 = extent.gridY(j, rows);
+        double y1 = extent.gridY(j + 1, rows);
         // Crossing points on the edges: bottom (a-b), right (b-c), top (d-c), left (a-d).
         double[] bottom = {x0 + (x1 - x0) * crossing(a, b, level), y0};
         double[] right = {x1, y0 + (y1 - y0) * crossing(b, c, level)};
@@ -233,28 +401,28 @@ public final class ValueSurfacePlot {
         double[] left = {x0, y0 + (y1 - y0) * crossing(a, d, level)};
         boolean centreAbove = (a + b + c + d) / 4 >= level;
         switch (index) {
-            case 1, 14 -> segment(lines, left, bottom);
-            case 2, 13 -> segment(lines, bottom, right);
-            case 3, 12 -> segment(lines, left, right);
-            case 4, 11 -> segment(lines, right, top);
-            case 6, 9 -> segment(lines, bottom, top);
-            case 7, 8 -> segment(lines, top, left);
+            case 1, 14 -> lines.add(left, bottom);
+            case 2, 13 -> lines.add(bottom, right);
+            case 3, 12 -> lines.add(left, right);
+            case 4, 11 -> lines.add(right, top);
+            case 6, 9 -> lines.add(bottom, top);
+            case 7, 8 -> lines.add(top, left);
             case 5 -> { // a and c above: the centre decides which pair of corners is cut off
                 if (centreAbove) {
-                    segment(lines, bottom, right);
-                    segment(lines, top, left);
+                    lines.add(bottom, right);
+                    lines.add(top, left);
                 } else {
-                    segment(lines, left, bottom);
-                    segment(lines, right, top);
+                    lines.add(left, bottom);
+                    lines.add(right, top);
                 }
             }
             case 10 -> { // b and d above
                 if (centreAbove) {
-                    segment(lines, left, bottom);
-                    segment(lines, right, top);
+                    lines.add(left, bottom);
+                    lines.add(right, top);
                 } else {
-                    segment(lines, bottom, right);
-                    segment(lines, top, left);
+                    lines.add(bottom, right);
+                    lines.add(top, left);
                 }
             }
             default -> throw new IllegalStateException("marching squares case " + index);
@@ -265,117 +433,56 @@ public final class ValueSurfacePlot {
         return (level - from) / (to - from);
     }
 
-    private static void segment(Path2D.Double lines, double[] p, double[] q) {
-        lines.moveTo(p[0], p[1]);
-        lines.lineTo(q[0], q[1]);
+    /**
+     * Level labels with as many decimals as the level step needs ({@link Ticks#label}), so that neighbouring levels of a
+     * narrow range read differently (JFreeChart's default format rounds to three decimals).
+     */
+    private static final class LevelFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final double step;
+
+        LevelFormat(double step) {
+            this.step = step;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(Ticks.label(number, step));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("level labels are only written");
+        }
     }
 
-    // ---- decorations --------------------------------------------------------------------------------------
+    /** Line segments as one series {@code p, q, NaN, p, q, NaN, ...}: a line renderer draws nothing to or from NaN. */
+    private static final class Segments {
+        private double[] xs = new double[96];
+        private double[] ys = new double[96];
+        private int size;
 
-    private void drawPoints(Graphics2D g, double[][] points, boolean isReal) {
-        if (points.length == 0) {
-            return;
-        }
-        Shape savedClip = g.getClip();
-        g.clip(area);
-        // Markers shrink with the plot and with crowding, so thousands of samples do not hide the surface.
-        double r = Math.max(1.3, Math.min(2.8, area.width / 180.0)) * (points.length > 1000 ? 0.7 : 1.0);
-        g.setStroke(new BasicStroke(points.length > 1000 ? 0.4f : 0.7f));
-        for (double[] p : points) {
-            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
-                continue; // infinitely far: outside the extent like any other far point
+        void add(double[] p, double[] q) {
+            if (size + 3 > xs.length) {
+                xs = Arrays.copyOf(xs, xs.length * 2);
+                ys = Arrays.copyOf(ys, ys.length * 2);
             }
-            Shape marker = marker(pixelX(p[0]), pixelY(p[1]), r, isReal);
-            g.setColor(isReal ? REAL_FILL : FAKE_FILL);
-            g.fill(marker);
-            g.setColor(isReal ? REAL_EDGE : FAKE_EDGE);
-            g.draw(marker);
+            xs[size] = p[0];
+            ys[size++] = p[1];
+            xs[size] = q[0];
+            ys[size++] = q[1];
+            xs[size] = Double.NaN;
+            ys[size++] = Double.NaN;
         }
-        g.setClip(savedClip);
-    }
 
-    /** Real samples as circles, generated samples as diamonds, so the two differ in shape as well as colour. */
-    private static Shape marker(double x, double y, double r, boolean isReal) {
-        if (isReal) {
-            return new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+        double[][] toArray() {
+            return new double[][] {Arrays.copyOf(xs, size), Arrays.copyOf(ys, size)};
         }
-        double s = r * 1.3;
-        Path2D.Double diamond = new Path2D.Double();
-        diamond.moveTo(x, y - s);
-        diamond.lineTo(x + s, y);
-        diamond.lineTo(x, y + s);
-        diamond.lineTo(x - s, y);
-        diamond.closePath();
-        return diamond;
-    }
-
-    private void drawAxes(Graphics2D g) {
-        g.setStroke(new BasicStroke(1f));
-        double xStep = Ticks.step(extent.width(), Math.max(3, area.width / 75));
-        for (double x : Ticks.inside(extent.xMin(), extent.xMax(), xStep)) {
-            Canvas.xTick(g, area, pixelX(x), Ticks.label(x, xStep));
-        }
-        double yStep = Ticks.step(extent.height(), Math.max(3, area.height / 60));
-        for (double y : Ticks.inside(extent.yMin(), extent.yMax(), yStep)) {
-            Canvas.yTick(g, area, pixelY(y), Ticks.label(y, yStep));
-        }
-    }
-
-    private void drawColourBar(Graphics2D g) {
-        int x = area.x + area.width + BAR_GAP;
-        double bandHeight = (double) area.height / bands();
-        for (int band = 0; band < bands(); band++) {
-            double yTop = area.y + area.height - (band + 1) * bandHeight;
-            g.setColor(bandColour(band));
-            g.fillRect(x, (int) Math.floor(yTop), BAR_WIDTH, (int) Math.ceil(bandHeight) + 1);
-        }
-        g.setColor(Canvas.AXIS);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(x, area.y, BAR_WIDTH, area.height);
-        double step = levels[1] - levels[0];
-        int every = (int) Math.ceil(16.0 / bandHeight); // keep labels at least 16 px apart
-        for (int l = 0; l < levels.length; l++) {
-            double y = area.y + area.height - l * bandHeight;
-            g.setColor(Canvas.AXIS);
-            g.draw(new Line2D.Double(x + BAR_WIDTH, y, x + BAR_WIDTH + 4, y));
-            if (l % every == 0) {
-                g.setColor(Canvas.TEXT);
-                Canvas.text(g, Ticks.label(levels[l], step), Canvas.TICK, x + BAR_WIDTH + 7, y, 0, 0.5);
-            }
-        }
-        if (!valueLabel.isEmpty()) {
-            g.setColor(Canvas.TEXT);
-            Canvas.verticalText(g, valueLabel, Canvas.LABEL, width - 12, area.y + area.height / 2.0);
-        }
-    }
-
-    private void drawTitleAndLegend(Graphics2D g) {
-        double centre = area.x + area.width / 2.0;
-        if (!title.isEmpty()) {
-            g.setColor(Canvas.TEXT);
-            Canvas.text(g, Canvas.fit(g, title, Canvas.TITLE, width - 16), Canvas.TITLE, width / 2.0, 12, 0.5, 0);
-        }
-        String realText = realLabel + " (" + real.length + ")";
-        String fakeText = fakeLabel + " (" + fake.length + ")";
-        int gap = 28;
-        int markerSpace = 14;
-        int realWidth = markerSpace + g.getFontMetrics(Canvas.LABEL).stringWidth(realText);
-        int fakeWidth = markerSpace + g.getFontMetrics(Canvas.LABEL).stringWidth(fakeText);
-        double x = centre - (realWidth + gap + fakeWidth) / 2.0;
-        double y = 48;
-        legendEntry(g, x, y, realText, true);
-        legendEntry(g, x + realWidth + gap, y, fakeText, false);
-    }
-
-    private static void legendEntry(Graphics2D g, double x, double y, String text, boolean isReal) {
-        Shape marker = marker(x + 4, y, 4, isReal);
-        g.setColor(isReal ? REAL_FILL : FAKE_FILL);
-        g.fill(marker);
-        g.setColor(isReal ? REAL_EDGE : FAKE_EDGE);
-        g.setStroke(new BasicStroke(0.8f));
-        g.draw(marker);
-        g.setColor(Canvas.TEXT);
-        Canvas.text(g, text, Canvas.LABEL, x + 14, y, 0, 0.5);
     }
 
     // ---- builder ------------------------------------------------------------------------------------------

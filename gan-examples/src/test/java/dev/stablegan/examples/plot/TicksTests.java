@@ -17,12 +17,6 @@ class TicksTests {
     }
 
     @Test
-    void insideKeepsMultiplesWithinTheRangeWithoutRoundingDust() {
-        assertThat(Ticks.inside(-3, 3, 1)).containsExactly(-3, -2, -1, 0, 1, 2, 3);
-        assertThat(Ticks.inside(0.05, 0.35, 0.1)).containsExactly(0.1, 0.2, 0.3);
-    }
-
-    @Test
     void coveringExtendsToTheNextMultipleOnBothEnds() {
         assertThat(Ticks.covering(-4.2, 0.3, 0.5)).containsExactly(-4.5, -4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5);
     }
