@@ -8,7 +8,10 @@ import java.nio.file.Path;
  */
 public interface GanListener {
 
-    /** Called once before the first step, with the step the run starts after (0, or the resumed step). */
+    /**
+     * Called once before the first step, with the step the run starts after (0, or the resumed step); {@code spec} is
+     * {@code null} for a trainer without one (the semi-supervised GAN).
+     */
     default void onStart(GanSpec spec, long startStep) {}
 
     default void onStep(StepReport report) {}

@@ -1,9 +1,9 @@
 package dev.stablegan.api.listen;
 
 import dev.stablegan.api.GanListener;
-import dev.stablegan.api.GanTrainer;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
+import dev.stablegan.api.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import java.nio.file.Path;
  * each write replaces the previous file atomically, so a crash leaves the last complete checkpoint.
  */
 public final class PeriodicCheckpoints implements GanListener {
-    private final GanTrainer trainer;
+    private final Trainer trainer;
     private final Path file;
     private final long every;
     private long lastSaved = -1;
 
-    public PeriodicCheckpoints(GanTrainer trainer, Path file, long every) {
+    public PeriodicCheckpoints(Trainer trainer, Path file, long every) {
         if (every <= 0) {
             throw new IllegalArgumentException("checkpoint interval: must be > 0, got " + every);
         }

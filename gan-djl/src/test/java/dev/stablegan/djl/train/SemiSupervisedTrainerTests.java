@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SemiSupervisedTrainerTests {
-    private static final int DIM = 6;
+    static final int DIM = 6;
 
     @Test
     void learnsTwoClassesFromFourLabelsAndTheUnlabelledRest() {
@@ -115,12 +115,12 @@ class SemiSupervisedTrainerTests {
         }
     }
 
-    private static SemiSupervisedTrainer.Settings settings() {
+    static SemiSupervisedTrainer.Settings settings() {
         return new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 3L, true);
     }
 
     /** Two Gaussian blobs in 6-D, at +-1 along the first axis; label null draws the class at random. */
-    private static float[] batch(RandomStream r, int n, int[] labels) {
+    static float[] batch(RandomStream r, int n, int[] labels) {
         float[] out = new float[n * DIM];
         for (int i = 0; i < n; i++) {
             int c = labels != null ? labels[i] : r.nextInt(2);
@@ -200,7 +200,7 @@ class SemiSupervisedTrainerTests {
         assertThat(bodyLayers).hasSize(15);
     }
 
-    private static SequentialBlock body() {
+    static SequentialBlock body() {
         SequentialBlock b = new SequentialBlock();
         b.add(new GaussianNoise(0.1));
         b.add(new WeightNormLinear(16));
@@ -208,13 +208,13 @@ class SemiSupervisedTrainerTests {
         return b;
     }
 
-    private static SequentialBlock head() {
+    static SequentialBlock head() {
         SequentialBlock h = new SequentialBlock();
         h.add(new WeightNormLinear(2));
         return h;
     }
 
-    private static SequentialBlock generator() {
+    static SequentialBlock generator() {
         SequentialBlock g = new SequentialBlock();
         g.add(Linear.builder().setUnits(16).build());
         g.add(Activation.reluBlock());

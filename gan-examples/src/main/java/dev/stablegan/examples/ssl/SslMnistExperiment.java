@@ -4,24 +4,24 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.GanListener;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunInterruptedException;
-import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.djl.nn.SemiSupervisedNetworks;
 import dev.stablegan.djl.train.CheckpointFile;
+import dev.stablegan.djl.train.SemiSupervisedGan;
 import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.examples.ResumableFolder;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.plot.ImageGrid;
 import dev.stablegan.examples.plot.LineChart;
 import dev.stablegan.examples.plot.PngFiles;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -182,124 +182,57 @@ public final class SslMnistExperiment {
         JsonObject saved = contents == null ? null : savedState(contents, s);
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
         int[] labelled = chooseLabelled(train, s);
-        float[] labelledPixels = rows(train, labelled);
-        int[] labelledClasses = Arrays.stream(labelled).map(train::label).toArray();
-        float[] testPixels = rows(test, identity(test.count()));
         int stepsPerEpoch = s.stepsPerEpoch() > 0 ? s.stepsPerEpoch() : train.count() / BATCH;
-        RandomStream order = RandomStream.derive(s.seed(), "order");
-        Path metrics = out.resolve("metrics.jsonl");
-        List<double[]> curve = new ArrayList<>();
-        double secondsBefore = 0;
-        int firstEpoch = 1;
-        int testErrors = -1;
-        ConfusionMatrix confusion = null;
-        int[] testLabels = new int[test.count()];
-        for (int i = 0; i < testLabels.length; i++) {
-            testLabels[i] = test.label(i);
-        }
+        Evaluation evaluation = new Evaluation(s, test, out, checkpoint, log, stepsPerEpoch);
         if (saved != null) {
-            for (var point : saved.getAsJsonArray("curve")) {
-                var p = point.getAsJsonArray();
-                curve.add(new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble(), p.get(2).getAsDouble()});
-            }
-            firstEpoch = saved.get("epoch").getAsInt() + 1;
-            secondsBefore = saved.get("seconds").getAsDouble();
-            testErrors = (int) curve.get(curve.size() - 1)[2];
-            keepFirstLines(metrics, firstEpoch - 1);
+            evaluation.restore(saved);
         }
-        long started = System.nanoTime();
         // A run resumes with the recipe it began with (checkpoints from before issue 19 have none: port-1); new runs take the authors'.
         SemiSupervisedTrainer.Recipe recipe = saved == null ? SemiSupervisedTrainer.Recipe.AUTHORS
                 : SemiSupervisedTrainer.Recipe.parse(saved.has("recipe") ? saved.get("recipe").getAsString() : null);
         SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
                 BETA1, s.featureMatching(), s.seed(), s.adversarial(), recipe);
-        int[] initRows = Arrays.copyOf(order.permutation(train.count()), 500);
-        if (saved != null) {
-            order.restore(saved.get("order_state").getAsLong());
-        }
-        int epochsDone = firstEpoch - 1;
-        try (SemiSupervisedTrainer trainer = new SemiSupervisedTrainer(ts, SemiSupervisedNetworks.mnistDiscriminatorBody(),
-                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), rows(train, initRows),
-                PIXELS)) {
-            if (saved != null) {
-                try (DataInputStream in = contents.bodyStream()) {
-                    trainer.load(in);
-                } catch (IOException | RuntimeException e) {
-                    throw CheckpointFile.unfitBody(checkpoint, "parameters", e);
-                }
-                log.printf("ssl-mnist: resumed %s after epoch %d (%.0f s trained)%n", checkpoint, epochsDone, secondsBefore);
+        SemiSupervisedGan.Data data = new SemiSupervisedGan.Data(rows(train, labelled), Arrays.stream(labelled).map(train::label).toArray(),
+                new SemiSupervisedGan.Rows() {
+                    @Override
+                    public int count() {
+                        return train.count();
+                    }
+
+                    @Override
+                    public float[] rows(int[] indices, int from, int n) {
+                        return SslMnistExperiment.rows(train, indices, from, n);
+                    }
+                });
+        SemiSupervisedGan.Schedule schedule = new SemiSupervisedGan.Schedule(BATCH, stepsPerEpoch, s.epochs(), s.decayFrom());
+        try (SemiSupervisedGan gan = new SemiSupervisedGan(ts, SemiSupervisedNetworks.mnistDiscriminatorBody(),
+                SemiSupervisedNetworks.mnistDiscriminatorHead(10), SemiSupervisedNetworks.mnistGenerator(), PIXELS, data, schedule)) {
+            if (contents != null) {
+                gan.resume(contents);
+                log.printf("ssl-mnist: resumed %s after epoch %d (%.0f s trained)%n", checkpoint, gan.epochsDone(), evaluation.secondsBefore);
             }
-            boolean budgetSpent = s.maxMinutes() > 0 && secondsBefore / 60 >= s.maxMinutes();
-            if (budgetSpent) {
+            evaluation.attach(gan);
+            if (s.maxMinutes() > 0 && evaluation.secondsBefore / 60 >= s.maxMinutes()) {
                 log.printf("ssl-mnist: the %.0f-minute budget was spent before this session; nothing more to train%n", s.maxMinutes());
-            }
-            int lastEpoch = budgetSpent ? epochsDone : s.epochs();
-            long total = (long) stepsPerEpoch * s.epochs();
-            long step = (long) stepsPerEpoch * epochsDone;
-            progress.onStart(null, step);
-            RunInterruption.runStarted();
-            try {
-                for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-                    trainer.reseedLayerNoise(epoch);
-                    int[] unlabelled = order.permutation(train.count());
-                    int[] unlabelled2 = order.permutation(train.count());
-                    Map<String, Double> sums = new LinkedHashMap<>();
-                    for (int b = 0; b < stepsPerEpoch; b++) {
-                        int[] lab = shuffled(labelled.length, BATCH, order);
-                        float[] xl = new float[lab.length * PIXELS];
-                        int[] yl = new int[lab.length];
-                        for (int k = 0; k < lab.length; k++) {
-                            System.arraycopy(labelledPixels, lab[k] * PIXELS, xl, k * PIXELS, PIXELS);
-                            yl[k] = labelledClasses[lab[k]];
-                        }
-                        Map<String, Double> scalars = trainer.step(xl, yl, rows(train, unlabelled, b * BATCH, BATCH),
-                                rows(train, unlabelled2, b * BATCH, BATCH), learningRateFactor(s, step, stepsPerEpoch));
-                        scalars.forEach((k, v) -> sums.merge(k, v, Double::sum));
-                        step++;
-                        Map<String, Double> shown = new LinkedHashMap<>();
-                        shown.put("epoch", (double) epoch);
-                        shown.putAll(scalars);
-                        progress.onStep(new StepReport(step, total, shown, 0));
-                        if (RunInterruption.requested()) {
-                            // The checkpoint holds the last finished epoch: a resume replays this epoch from its start, exactly.
-                            throw new RunInterruptedException("stopped by " + RunInterruption.signal() + " in epoch " + epoch + " (step "
-                                    + (b + 1) + " of " + stepsPerEpoch + "): " + (epochsDone > 0 ? "checkpoint " + checkpoint
-                                    + " holds epoch " + epochsDone + "; --resume continues from there, repeating epoch " + epoch
-                                    : "no epoch had finished, so there is no checkpoint; start again"), step, RunInterruption.signal());
-                        }
-                    }
-                    int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, test.count()), testLabels, 10).errors();
-                    confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, test.count()), testLabels, 10);
-                    testErrors = confusion.errors();
-                    double testError = testErrors / (double) test.count();
-                    curve.add(new double[] {epoch, testError, testErrors});
-                    double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("epoch", epoch);
-                    line.put("test_error", testError);
-                    line.put("test_errors", testErrors);
-                    line.put("test_errors_current_weights", rawErrors);
-                    line.put("confusion", confusion.rows());
-                    sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
-                    line.put("seconds", seconds);
-                    Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    saveState(checkpoint, s, epoch, seconds, order, curve, trainer);
-                    log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d; %d with the current weights)%n", epoch, s.epochs(),
-                            100 * testError, testErrors, test.count(), rawErrors);
-                    log.flush();
-                    writePictures(out, curve, s.adversarial() ? trainer.sample(100) : null);
-                    PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
-                            out.resolve("confusion.png"));
-                    epochsDone = epoch;
-                    if (s.maxMinutes() > 0 && seconds / 60 >= s.maxMinutes()) {
-                        log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, s.maxMinutes());
-                        break;
-                    }
+            } else {
+                gan.addListener(progress);
+                gan.addListener(evaluation);
+                try {
+                    gan.run();
+                } catch (RunInterruptedException e) {
+                    throw evaluation.interrupted(e);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
-            } finally {
-                RunInterruption.runEnded();
             }
         }
+        int testErrors = evaluation.testErrors;
+        ConfusionMatrix confusion = evaluation.confusion;
+        List<double[]> curve = evaluation.curve;
+        int epochsDone = evaluation.epochsDone;
+        int firstEpoch = saved == null ? 1 : saved.get("epoch").getAsInt() + 1;
+        double secondsBefore = evaluation.secondsBefore;
+        long started = evaluation.started;
         if (testErrors < 0) {
             throw new IllegalStateException("ssl-mnist: no epoch was trained");
         }
@@ -351,6 +284,124 @@ public final class SslMnistExperiment {
         return new Outcome(testError, testErrors, seconds, curve.stream().map(p -> new double[] {p[0], p[1]}).toList());
     }
 
+    /**
+     * The end of every epoch: the test error of the averaged and of the current weights, the confusion matrix, a line of
+     * {@code metrics.jsonl}, the checkpoint, the pictures, and the time budget.
+     */
+    private static final class Evaluation implements GanListener {
+        private final Settings settings;
+        private final float[] testPixels;
+        private final int[] testLabels;
+        private final Path out;
+        private final Path checkpoint;
+        private final Path metrics;
+        private final PrintWriter log;
+        private final int stepsPerEpoch;
+        private final List<double[]> curve = new ArrayList<>();
+        private final Map<String, Double> sums = new LinkedHashMap<>();
+        private final long started = System.nanoTime();
+        private double secondsBefore;
+        private int testErrors = -1;
+        private ConfusionMatrix confusion;
+        private int epochsDone;
+        private SemiSupervisedGan gan;
+
+        Evaluation(Settings settings, LabelledImages test, Path out, Path checkpoint, PrintWriter log, int stepsPerEpoch) {
+            this.settings = settings;
+            this.testPixels = rows(test, identity(test.count()));
+            this.testLabels = new int[test.count()];
+            for (int i = 0; i < testLabels.length; i++) {
+                testLabels[i] = test.label(i);
+            }
+            this.out = out;
+            this.checkpoint = checkpoint;
+            this.metrics = out.resolve("metrics.jsonl");
+            this.log = log;
+            this.stepsPerEpoch = stepsPerEpoch;
+        }
+
+        /** Takes up the curve, seconds and epoch of a checkpoint, and cuts {@code metrics.jsonl} back to its epochs. */
+        void restore(JsonObject saved) throws IOException {
+            for (var point : saved.getAsJsonArray("curve")) {
+                var p = point.getAsJsonArray();
+                curve.add(new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble(), p.get(2).getAsDouble()});
+            }
+            epochsDone = saved.get("epoch").getAsInt();
+            secondsBefore = saved.get("seconds").getAsDouble();
+            testErrors = (int) curve.get(curve.size() - 1)[2];
+            keepFirstLines(metrics, epochsDone);
+        }
+
+        void attach(SemiSupervisedGan run) {
+            this.gan = run;
+        }
+
+        @Override
+        public void onStep(StepReport report) {
+            report.scalars().forEach((k, v) -> {
+                if (!k.equals("epoch")) {
+                    sums.merge(k, v, Double::sum);
+                }
+            });
+            if (gan.atEpochEnd()) {
+                try {
+                    endOfEpoch(gan.epochsDone());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        private void endOfEpoch(int epoch) throws IOException {
+            SemiSupervisedTrainer trainer = gan.trainer();
+            int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, testLabels.length), testLabels, 10).errors();
+            confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, testLabels.length), testLabels, 10);
+            testErrors = confusion.errors();
+            double testError = testErrors / (double) testLabels.length;
+            curve.add(new double[] {epoch, testError, testErrors});
+            double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("epoch", epoch);
+            line.put("test_error", testError);
+            line.put("test_errors", testErrors);
+            line.put("test_errors_current_weights", rawErrors);
+            line.put("confusion", confusion.rows());
+            sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
+            sums.clear();
+            line.put("seconds", seconds);
+            Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            JsonObject state = new JsonObject();
+            state.add("settings", fixedSettings(settings));
+            state.addProperty("seconds", seconds);
+            state.add("curve", new Gson().toJsonTree(curve));
+            gan.saveCheckpoint(checkpoint, state);
+            log.printf("ssl-mnist: epoch %d/%d test error %.2f%% (%d of %d; %d with the current weights)%n", epoch, settings.epochs(),
+                    100 * testError, testErrors, testLabels.length, rawErrors);
+            log.flush();
+            writePictures(out, curve, settings.adversarial() ? trainer.sample(100) : null);
+            PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
+                    out.resolve("confusion.png"));
+            epochsDone = epoch;
+            if (settings.maxMinutes() > 0 && seconds / 60 >= settings.maxMinutes()) {
+                log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, settings.maxMinutes());
+                gan.requestStop();
+            }
+        }
+
+        /** The signal's stop, said in epochs: which one the checkpoint holds and where a resume goes on. */
+        RunInterruptedException interrupted(RunInterruptedException e) {
+            long step = gan.currentStep();
+            int epoch = (int) ((step - 1) / stepsPerEpoch) + 1;
+            long inEpoch = step - (long) (epoch - 1) * stepsPerEpoch;
+            String where = inEpoch == stepsPerEpoch ? "after epoch " + epoch : "in epoch " + epoch + " (step " + inEpoch + " of "
+                    + stepsPerEpoch + ")";
+            String held = epochsDone > 0 ? "checkpoint " + checkpoint + " holds epoch " + epochsDone + "; --resume continues from there"
+                    + (epochsDone < epoch ? ", repeating epoch " + epoch : "")
+                    : "no epoch had finished, so there is no checkpoint; start again";
+            return new RunInterruptedException("stopped by " + e.signal() + " " + where + ": " + held, e.step(), e.signal());
+        }
+    }
+
     /** The settings a checkpoint must share with the run that resumes it. */
     private static JsonObject fixedSettings(Settings s) {
         JsonObject o = new JsonObject();
@@ -368,18 +419,6 @@ public final class SslMnistExperiment {
             o.addProperty("epochs", s.epochs());
         }
         return o;
-    }
-
-    private static void saveState(Path checkpoint, Settings s, int epoch, double seconds, RandomStream order, List<double[]> curve,
-            SemiSupervisedTrainer trainer) throws IOException {
-        JsonObject meta = new JsonObject();
-        meta.add("settings", fixedSettings(s));
-        meta.addProperty("recipe", trainer.settings().recipe().id());
-        meta.addProperty("epoch", epoch);
-        meta.addProperty("seconds", seconds);
-        meta.addProperty("order_state", order.state());
-        meta.add("curve", new Gson().toJsonTree(curve));
-        CheckpointFile.write(checkpoint, meta.toString(), trainer::save);
     }
 
     /** The checkpoint's metadata, checked against {@code s}. */
@@ -420,19 +459,6 @@ public final class SslMnistExperiment {
             throw new IOException(file + ": has " + lines.size() + " epochs, its checkpoint " + n + "; the folder was changed");
         }
         AtomicFiles.writeString(file, lines.subList(0, n).stream().map(l -> l + "\n").reduce("", String::concat));
-    }
-
-    /**
-     * 1 up to epoch {@code decayFrom}, then falling linearly to 0 at the last step of {@code epochs}:
-     * {@code (T - t) / (T - t0)} for step {@code t} counted from 0, {@code t0 = decayFrom * stepsPerEpoch}.
-     */
-    static double learningRateFactor(Settings s, long step, int stepsPerEpoch) {
-        if (s.decayFrom() == 0) {
-            return 1.0;
-        }
-        long start = (long) s.decayFrom() * stepsPerEpoch;
-        long end = (long) s.epochs() * stepsPerEpoch;
-        return step < start ? 1.0 : (double) (end - step) / (end - start);
     }
 
     /** {@code labels / 10} examples of every class, the first of each class in the label set's shuffle, in index order. */
@@ -484,19 +510,6 @@ public final class SslMnistExperiment {
             for (int p = 0; p < PIXELS; p++) {
                 out[k * PIXELS + p] = (pixels[base + p] & 0xff) / 255f;
             }
-        }
-        return out;
-    }
-
-    /** {@code n} indices into {@code [0, size)}: one shuffled pass, continued by further passes when {@code n > size}. */
-    private static int[] shuffled(int size, int n, RandomStream random) {
-        int[] out = new int[n];
-        int filled = 0;
-        while (filled < n) {
-            int[] pass = random.permutation(size);
-            int take = Math.min(size, n - filled);
-            System.arraycopy(pass, 0, out, filled, take);
-            filled += take;
         }
         return out;
     }
