@@ -439,32 +439,40 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
      */
     @Override
     public RunSummary run() {
-        long started = System.nanoTime();
         stopRequested = false;
-        RunInterruption.runStarted();
-        try {
-            for (GanListener l : listeners) {
-                l.onStart(spec, step);
+        return RunLoop.run(listeners, spec, new RunLoop.Steps() {
+            @Override
+            public long currentStep() {
+                return step;
             }
-            while (step < spec.schedule().generatorSteps() && !stopRequested && !RunInterruption.requested()) {
-                step();
+
+            @Override
+            public long totalSteps() {
+                return spec.schedule().generatorSteps();
             }
-            RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,
-                    lastReport == null ? Map.of() : lastReport.scalars());
-            for (GanListener l : listeners) {
-                l.onEnd(summary);
+
+            @Override
+            public void step() {
+                DjlGanTrainer.this.step();
             }
-            if (RunInterruption.requested() && step < spec.schedule().generatorSteps()) {
-                String saved = lastCheckpoint != null && lastCheckpointStep == step
+
+            @Override
+            public boolean stopRequested() {
+                return stopRequested;
+            }
+
+            @Override
+            public StepReport lastReport() {
+                return lastReport;
+            }
+
+            @Override
+            public String savedState() {
+                return lastCheckpoint != null && lastCheckpointStep == step
                         ? "checkpoint " + lastCheckpoint + " holds step " + step + "; --resume continues"
                         : "no checkpoint was written for this step (this run keeps none)";
-                throw new RunInterruptedException("stopped by " + RunInterruption.signal() + " after step " + step + " of "
-                        + spec.schedule().generatorSteps() + ": " + saved, step, RunInterruption.signal());
             }
-            return summary;
-        } finally {
-            RunInterruption.runEnded();
-        }
+        });
     }
 
     /**

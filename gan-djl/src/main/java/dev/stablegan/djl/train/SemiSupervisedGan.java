@@ -231,37 +231,43 @@ public final class SemiSupervisedGan implements Trainer {
     /**
      * {@inheritDoc}
      *
-     * <p>A {@link RunInterruption} request ends the loop after the step in progress (the step that was running when the
-     * signal came is finished first); the listeners see {@code onEnd}, then this throws.
+     * <p>A {@link RunInterruption} request ends the loop after the step in progress; the listeners see {@code onEnd},
+     * then this throws {@link RunInterruptedException}.
      */
     @Override
     public RunSummary run() {
-        long started = System.nanoTime();
         stopRequested = false;
-        RunInterruption.runStarted();
-        try {
-            for (GanListener l : listeners) {
-                l.onStart(null, step);
+        return RunLoop.run(listeners, null, new RunLoop.Steps() {
+            @Override
+            public long currentStep() {
+                return step;
             }
-            while (step < schedule.totalSteps() && !stopRequested) {
-                step();
-                if (RunInterruption.requested()) {
-                    break;
-                }
+
+            @Override
+            public long totalSteps() {
+                return schedule.totalSteps();
             }
-            RunSummary summary = new RunSummary(step, (System.nanoTime() - started) / 1e9,
-                    lastReport == null ? Map.of() : lastReport.scalars());
-            for (GanListener l : listeners) {
-                l.onEnd(summary);
+
+            @Override
+            public void step() {
+                SemiSupervisedGan.this.step();
             }
-            if (RunInterruption.requested() && step < schedule.totalSteps() && !stopRequested) {
-                throw new RunInterruptedException("stopped by " + RunInterruption.signal() + " after step " + step + " of "
-                        + schedule.totalSteps(), step, RunInterruption.signal());
+
+            @Override
+            public boolean stopRequested() {
+                return stopRequested;
             }
-            return summary;
-        } finally {
-            RunInterruption.runEnded();
-        }
+
+            @Override
+            public StepReport lastReport() {
+                return lastReport;
+            }
+
+            @Override
+            public String savedState() {
+                return null;
+            }
+        });
     }
 
     @Override

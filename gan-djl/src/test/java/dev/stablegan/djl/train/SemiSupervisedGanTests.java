@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.RunInterruptedException;
+import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
@@ -93,6 +95,30 @@ class SemiSupervisedGanTests {
             gan.run();
         }
         assertThat(parts).hasSize(9).isEqualTo(whole);
+    }
+
+    @Test
+    void aSignalDuringAStepEndsTheRunAfterItWithOnEndAndTheException() {
+        Recorder recorder = new Recorder();
+        try (SemiSupervisedGan gan = gan(2, SemiSupervisedTrainerTests.settings())) {
+            recorder.gan = gan;
+            gan.addListener(recorder);
+            gan.addListener(new GanListener() {
+                @Override
+                public void onStep(StepReport report) {
+                    if (report.step() == 2) {
+                        RunInterruption.request("SIGTERM");
+                    }
+                }
+            });
+            assertThatThrownBy(gan::run).isInstanceOf(RunInterruptedException.class)
+                    .hasMessage("stopped by SIGTERM after step 2 of 6");
+            assertThat(recorder.steps).containsExactly(1L, 2L);
+            assertThat(recorder.ended).containsExactly(2L);
+            assertThat(RunInterruption.runsActive()).isFalse();
+        } finally {
+            RunInterruption.clear();
+        }
     }
 
     @Test

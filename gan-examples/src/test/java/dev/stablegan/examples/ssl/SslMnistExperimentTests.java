@@ -108,8 +108,8 @@ class SslMnistExperimentTests {
     }
 
     /**
-     * A signal (SIGTERM from Slurm, Ctrl-C) stops the run after its current step with a message saying which epoch the
-     * checkpoint holds, and a resume from it still trains exactly as the uninterrupted run.
+     * A signal (SIGTERM from Slurm, Ctrl-C) that arrives during a step stops the run after that step with a message saying
+     * which epoch the checkpoint holds, and a resume from it still trains exactly as the uninterrupted run.
      */
     @Test
     void aSignalStopsAfterTheStepAndTheResumeStillMatchesTheUninterruptedRun() throws IOException {
@@ -121,10 +121,9 @@ class SslMnistExperimentTests {
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, whole, log, quiet());
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 3), train, test, parts, log, quiet());
         byte[] checkpoint = Files.readAllBytes(parts.resolve(SslMnistExperiment.CHECKPOINT));
-        dev.stablegan.api.RunInterruption.request("SIGTERM");
         try {
             assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, parts, log,
-                    quiet(), true)).isInstanceOf(dev.stablegan.api.RunInterruptedException.class)
+                    signalAfterStep(4), true)).isInstanceOf(dev.stablegan.api.RunInterruptedException.class)
                     .hasMessage("stopped by SIGTERM in epoch 2 (step 1 of 3): checkpoint " + parts.resolve(SslMnistExperiment.CHECKPOINT)
                             + " holds epoch 1; --resume continues from there, repeating epoch 2");
         } finally {
@@ -224,6 +223,24 @@ class SslMnistExperimentTests {
         LabelledImages train = SyntheticDigits.squares("train", 40, 0);
         assertThatThrownBy(() -> choose(train, 60, 1L, SslMnistExperiment.LabelSet.STREAM, 0)).hasMessageContaining("class");
         assertThatThrownBy(() -> choose(train, 60, 1L, SslMnistExperiment.LabelSet.AUTHORS, -1)).hasMessageContaining("--label-seed");
+    }
+
+    /** A progress bar that sends SIGTERM (as the command line's handler does) while it shows step {@code step}. */
+    private static ConsoleProgress signalAfterStep(long step) {
+        StringBuilder seen = new StringBuilder();
+        OutputStream trigger = new OutputStream() {
+            @Override
+            public void write(int b) {
+                seen.append((char) b);
+                if (b == '\n' && seen.indexOf(" " + step + "/") >= 0) {
+                    dev.stablegan.api.RunInterruption.request("SIGTERM");
+                }
+                if (b == '\n') {
+                    seen.setLength(0);
+                }
+            }
+        };
+        return new ConsoleProgress(new PrintStream(trigger, true), 0, false);
     }
 
     private static ConsoleProgress quiet() {
