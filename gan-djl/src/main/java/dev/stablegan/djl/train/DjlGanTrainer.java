@@ -19,10 +19,7 @@ import dev.stablegan.api.GanTrainer;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RegularizerSpec;
-import dev.stablegan.api.RunInterruptedException;
-import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.RunProvenance;
-import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.Devices;
@@ -68,7 +65,7 @@ import java.util.Objects;
  * ({@link Networks#buildCritic}, {@link Networks#buildGenerator}); the reference batch is {@code R} latent
  * vectors drawn once from the seed's {@code "vbn-reference"} stream.
  */
-public final class DjlGanTrainer implements GanTrainer, SampleSource {
+public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, SampleSource {
     private final GanSpec spec;
     private final BatchSource data;
     private final NDManager manager;
@@ -91,13 +88,9 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
     private final TechniquesSpec.FeatureDistance featureMatching;
     private final RandomStream dataRandom;
     private final RandomStream noiseRandom;
-    private final List<GanListener> listeners = new ArrayList<>();
     private RunProvenance provenance = RunProvenance.EMPTY;
     private final TechniquesSpec techniques;
-    private long step;
-    private boolean stopRequested;
     private double trainedSeconds;
-    private StepReport lastReport;
     private final java.util.ArrayDeque<StepScalars> recentScalars = new java.util.ArrayDeque<>();
     private boolean deferFiniteChecks;
     private long hostReads;
@@ -193,11 +186,6 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         return spec;
     }
 
-    @Override
-    public long currentStep() {
-        return step;
-    }
-
     /** Seconds spent in {@link #step()} over the whole run, including the runs this one was resumed from. */
     public double trainedSeconds() {
         return trainedSeconds;
@@ -225,11 +213,6 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
     /** Where this run comes from (guard, device, dataset and what callers added), as its checkpoints record it. */
     public RunProvenance provenance() {
         return provenance;
-    }
-
-    @Override
-    public void addListener(GanListener listener) {
-        listeners.add(listener);
     }
 
     /** Generator samples {@code G(z)} for {@code z} drawn from {@code random}, made on {@code target} (inference mode). */
@@ -286,11 +269,7 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         step++;
         double seconds = (System.nanoTime() - started) / 1e9;
         trainedSeconds += seconds;
-        lastReport = StepReport.deferred(step, spec.schedule().generatorSteps(), scalars::read, seconds);
-        for (GanListener l : listeners) {
-            l.onStep(lastReport);
-        }
-        return lastReport;
+        return report(StepReport.deferred(step, spec.schedule().generatorSteps(), scalars::read, seconds));
     }
 
     private void criticStep(NDManager outer, int batch, double lrFactor, StepScalars scalars, int update) {
@@ -420,59 +399,21 @@ public final class DjlGanTrainer implements GanTrainer, SampleSource {
         return total;
     }
 
-    /**
-     * Ends {@link #run} after the step in progress, as if the schedule ended there (listeners still see
-     * {@code onEnd}): what a listener that detects divergence calls.
-     */
-    public void requestStop() {
-        stopRequested = true;
+    @Override
+    long totalSteps() {
+        return spec.schedule().generatorSteps();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>A {@link RunInterruption} request (SIGTERM, SIGINT through the command line) ends the loop after the step in
-     * progress; the listeners see {@code onEnd} (a {@code PeriodicCheckpoints} listener writes its checkpoint there)
-     * and then this throws.
-     *
-     * @throws RunInterruptedException after {@code onEnd}, when the run was stopped by a signal
-     */
     @Override
-    public RunSummary run() {
-        stopRequested = false;
-        return RunLoop.run(listeners, spec, new RunLoop.Steps() {
-            @Override
-            public long currentStep() {
-                return step;
-            }
+    GanSpec listenerSpec() {
+        return spec;
+    }
 
-            @Override
-            public long totalSteps() {
-                return spec.schedule().generatorSteps();
-            }
-
-            @Override
-            public void step() {
-                DjlGanTrainer.this.step();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return stopRequested;
-            }
-
-            @Override
-            public StepReport lastReport() {
-                return lastReport;
-            }
-
-            @Override
-            public String savedState() {
-                return lastCheckpoint != null && lastCheckpointStep == step
-                        ? "checkpoint " + lastCheckpoint + " holds step " + step + "; --resume continues"
-                        : "no checkpoint was written for this step (this run keeps none)";
-            }
-        });
+    @Override
+    String savedState() {
+        return lastCheckpoint != null && lastCheckpointStep == step
+                ? "checkpoint " + lastCheckpoint + " holds step " + step + "; --resume continues"
+                : "no checkpoint was written for this step (this run keeps none)";
     }
 
     /**

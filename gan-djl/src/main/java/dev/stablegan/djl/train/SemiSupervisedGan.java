@@ -7,20 +7,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stablegan.api.GanListener;
+import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RandomStream;
-import dev.stablegan.api.RunInterruptedException;
-import dev.stablegan.api.RunInterruption;
-import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.Trainer;
 import dev.stablegan.djl.Devices;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,7 +36,7 @@ import java.util.Objects;
  * noise is reseeded per epoch, not saved); {@link #saveCheckpoint} elsewhere is refused. A listener that evaluates per
  * epoch looks for {@link #atEpochEnd()} in {@code onStep}. Listeners get {@code null} as the spec in {@code onStart}.
  */
-public final class SemiSupervisedGan implements Trainer {
+public final class SemiSupervisedGan extends ListenedTrainer {
     /** Rows of the pool the data-dependent initialization runs on. */
     public static final int INIT_ROWS = 500;
 
@@ -117,12 +113,8 @@ public final class SemiSupervisedGan implements Trainer {
     private final Schedule schedule;
     private final int inputDim;
     private final RandomStream order;
-    private final List<GanListener> listeners = new ArrayList<>();
-    private long step;
     private int[] discriminatorOrder;
     private int[] generatorOrder;
-    private StepReport lastReport;
-    private boolean stopRequested;
 
     /**
      * Builds both networks and initializes them ({@link SemiSupervisedTrainer}) on {@code device}.
@@ -163,11 +155,6 @@ public final class SemiSupervisedGan implements Trainer {
 
     public Schedule schedule() {
         return schedule;
-    }
-
-    @Override
-    public long currentStep() {
-        return step;
     }
 
     /** Epochs finished so far. */
@@ -216,58 +203,17 @@ public final class SemiSupervisedGan implements Trainer {
         Map<String, Double> shown = new LinkedHashMap<>();
         shown.put("epoch", (double) epoch);
         shown.putAll(scalars);
-        lastReport = new StepReport(step, schedule.totalSteps(), shown, (System.nanoTime() - started) / 1e9);
-        for (GanListener l : listeners) {
-            l.onStep(lastReport);
-        }
-        return lastReport;
+        return report(new StepReport(step, schedule.totalSteps(), shown, (System.nanoTime() - started) / 1e9));
     }
 
-    /** Ends {@link #run} after the step in progress, as if the schedule ended there (a time budget, for example). */
-    public void requestStop() {
-        stopRequested = true;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>A {@link RunInterruption} request ends the loop after the step in progress; the listeners see {@code onEnd},
-     * then this throws {@link RunInterruptedException}.
-     */
     @Override
-    public RunSummary run() {
-        stopRequested = false;
-        return RunLoop.run(listeners, null, new RunLoop.Steps() {
-            @Override
-            public long currentStep() {
-                return step;
-            }
+    long totalSteps() {
+        return schedule.totalSteps();
+    }
 
-            @Override
-            public long totalSteps() {
-                return schedule.totalSteps();
-            }
-
-            @Override
-            public void step() {
-                SemiSupervisedGan.this.step();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return stopRequested;
-            }
-
-            @Override
-            public StepReport lastReport() {
-                return lastReport;
-            }
-
-            @Override
-            public String savedState() {
-                return null;
-            }
-        });
+    @Override
+    GanSpec listenerSpec() {
+        return null;
     }
 
     @Override
@@ -336,11 +282,6 @@ public final class SemiSupervisedGan implements Trainer {
         order.restore(orderState);
         step = (long) epoch * schedule.stepsPerEpoch();
         return meta;
-    }
-
-    @Override
-    public void addListener(GanListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
