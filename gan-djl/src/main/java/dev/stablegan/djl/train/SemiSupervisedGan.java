@@ -85,7 +85,7 @@ public final class SemiSupervisedGan extends ListenedTrainer {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
             }
-            if (decayFrom < 0 || decayFrom >= epochs && decayFrom > 0) {
+            if (decayFrom < 0 || (decayFrom > 0 && decayFrom >= epochs)) {
                 throw new IllegalArgumentException("decayFrom: must be 0 or in [1, epochs), got " + decayFrom + " with " + epochs + " epochs");
             }
         }
@@ -126,6 +126,13 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         if (data.labelledRows().length != (long) data.labelledClasses().length * inputDim) {
             throw new IllegalArgumentException("labelledRows: " + data.labelledRows().length + " values are not "
                     + data.labelledClasses().length + " rows of " + inputDim);
+        }
+        int[] classes = data.labelledClasses();
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] < 0 || classes[i] >= settings.classes()) {
+                throw new IllegalArgumentException("labelledClasses[" + i + "]: class " + classes[i] + " is outside [0, "
+                        + settings.classes() + ")");
+            }
         }
         if (data.unlabelled().count() < (long) schedule.batch() * schedule.stepsPerEpoch()) {
             throw new IllegalArgumentException("stepsPerEpoch: " + schedule.stepsPerEpoch() + " batches of " + schedule.batch()

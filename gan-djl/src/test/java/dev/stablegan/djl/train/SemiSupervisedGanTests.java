@@ -156,6 +156,10 @@ class SemiSupervisedGanTests {
         assertThatThrownBy(() -> new SemiSupervisedGan(SemiSupervisedTrainerTests.settings(), SemiSupervisedTrainerTests.body(),
                 SemiSupervisedTrainerTests.head(), SemiSupervisedTrainerTests.generator(), DIM, good, new SemiSupervisedGan.Schedule(8, 20, 1, 0)))
                 .hasMessageContaining("stepsPerEpoch").hasMessageContaining("160 unlabelled rows").hasMessageContaining("has 80");
+        SemiSupervisedGan.Data thirdClass = new SemiSupervisedGan.Data(new float[2 * DIM], new int[] {0, 2}, good.unlabelled());
+        assertThatThrownBy(() -> new SemiSupervisedGan(SemiSupervisedTrainerTests.settings(), SemiSupervisedTrainerTests.body(),
+                SemiSupervisedTrainerTests.head(), SemiSupervisedTrainerTests.generator(), DIM, thirdClass, new SemiSupervisedGan.Schedule(8, 3, 1, 0)))
+                .hasMessageContaining("labelledClasses[1]").hasMessageContaining("[0, 2)");
         assertThatThrownBy(() -> new SemiSupervisedGan.Data(new float[0], new int[0], good.unlabelled())).hasMessageContaining("labelledClasses");
     }
 
