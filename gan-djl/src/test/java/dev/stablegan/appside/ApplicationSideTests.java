@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
@@ -14,8 +17,15 @@ import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.TechniquesSpec;
+import dev.stablegan.api.listen.JsonlMetrics;
+import dev.stablegan.api.listen.PeriodicCheckpoints;
+import dev.stablegan.djl.nn.GaussianNoise;
+import dev.stablegan.djl.nn.WeightNormLinear;
 import dev.stablegan.djl.train.BatchSource;
 import dev.stablegan.djl.train.DjlGanTrainer;
+import dev.stablegan.djl.train.SemiSupervisedGan;
+import dev.stablegan.djl.train.SemiSupervisedTrainer;
 import dev.stablegan.djl.train.TrainedGenerator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -135,5 +145,58 @@ class ApplicationSideTests {
                 }
             }
         }
+    }
+
+    /**
+     * Issue 20: the semi-supervised GAN keeps the trainers' contract, so an application's listeners (here the library's
+     * JSONL metrics and periodic checkpoints) serve it as they serve a GanTrainer, and a resume continues it.
+     */
+    @Test
+    void theSemiSupervisedGanTakesTheSameListenersAndResumes() throws IOException {
+        Path metrics = dir.resolve("ssl.jsonl");
+        Path checkpoint = dir.resolve("ssl.ckpt");
+        try (SemiSupervisedGan gan = tinySemiSupervisedGan(2)) {
+            gan.addListener(new JsonlMetrics(metrics, 1));
+            gan.addListener(new PeriodicCheckpoints(gan, checkpoint, 2));
+            assertThat(gan.run().steps()).isEqualTo(4);
+        }
+        assertThat(java.nio.file.Files.readAllLines(metrics)).hasSize(4)
+                .allSatisfy(line -> assertThat(line).contains("\"epoch\":").contains("\"loss_supervised\":"));
+        try (SemiSupervisedGan gan = tinySemiSupervisedGan(3)) {
+            gan.resume(checkpoint);
+            gan.addListener(new JsonlMetrics(metrics, 1));
+            assertThat(gan.run().steps()).isEqualTo(6);
+        }
+        assertThat(java.nio.file.Files.readAllLines(metrics)).hasSize(6);
+    }
+
+    /** Two classes in 3-D, 6 of 40 rows labelled, epochs of 2 steps of 10. */
+    private static SemiSupervisedGan tinySemiSupervisedGan(int epochs) {
+        RandomStream r = new RandomStream(21);
+        float[] pool = r.gaussians(40 * 3);
+        int[] classes = {0, 1, 0, 1, 0, 1};
+        float[] labelled = java.util.Arrays.copyOf(pool, classes.length * 3);
+        SequentialBlock body = new SequentialBlock().add(new GaussianNoise(0.1)).add(new WeightNormLinear(8)).add(Activation.reluBlock());
+        SequentialBlock head = new SequentialBlock().add(new WeightNormLinear(2));
+        SequentialBlock generator = new SequentialBlock().add(Linear.builder().setUnits(8).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(3).build());
+        SemiSupervisedGan.Rows rows = new SemiSupervisedGan.Rows() {
+            @Override
+            public int count() {
+                return 40;
+            }
+
+            @Override
+            public float[] rows(int[] indices, int from, int n) {
+                float[] out = new float[n * 3];
+                for (int k = 0; k < n; k++) {
+                    System.arraycopy(pool, indices[from + k] * 3, out, k * 3, 3);
+                }
+                return out;
+            }
+        };
+        return new SemiSupervisedGan(new SemiSupervisedTrainer.Settings(2, 4, 0.003, 0.5, TechniquesSpec.FeatureDistance.MEAN_SQUARED, 5L,
+                true), body, head, generator, 3, new SemiSupervisedGan.Data(labelled, classes, rows),
+                new SemiSupervisedGan.Schedule(10, 2, epochs, 0));
     }
 }
