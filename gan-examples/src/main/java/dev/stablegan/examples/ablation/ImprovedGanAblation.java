@@ -3,9 +3,6 @@ package dev.stablegan.examples.ablation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.Json;
@@ -28,6 +25,7 @@ import dev.stablegan.eval.features.FeatureExtractor;
 import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
+import dev.stablegan.examples.ResultFiles;
 import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
@@ -288,7 +286,7 @@ public final class ImprovedGanAblation {
         row.put("samples", s.samples());
         row.put("steps", s.steps());
         row.put("seconds", seconds);
-        row.put("spec", asMap(SpecJson.toJsonString(spec)));
+        row.put("spec", ResultFiles.asMap(SpecJson.toJson(spec)));
         Map<String, Object> provenance = RunInfo.provenance(true);
         provenance.put("extractor", scorer.describe());
         provenance.put("dataset", dataset);
@@ -302,33 +300,7 @@ public final class ImprovedGanAblation {
     }
 
     private static Map<String, Object> readResult(Path result, GanSpec spec, String dataset, int samples) throws IOException {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(result + ": not a result of this command (" + e.getMessage() + "); delete it to train the variant again", e);
-        }
-        String advice = "; use another --out or delete the variant's folder";
-        if (!o.has("spec") || !SpecJson.fromJson(o.getAsJsonObject("spec")).equals(spec)) {
-            throw new IllegalArgumentException(result + ": was written for other settings" + advice);
-        }
-        JsonObject provenance = o.has("provenance") ? o.getAsJsonObject("provenance") : new JsonObject();
-        String saved = provenance.has("dataset") ? provenance.get("dataset").getAsString() : null;
-        if (!dataset.equals(saved)) {
-            throw new IllegalArgumentException(result + ": dataset: the variant was trained on '" + saved + "', this run has '" + dataset
-                    + "'" + advice);
-        }
-        if (!o.has("samples") || o.get("samples").getAsInt() != samples) {
-            throw new IllegalArgumentException(result + ": samples: the variant was scored on " + (o.has("samples") ? o.get("samples")
-                    : "an unrecorded number of") + " generated images, this run asks for " + samples + advice);
-        }
-        return asMap(o.toString());
-    }
-
-    /** A JSON object as nested maps, lists, strings and doubles, the form {@link Json#write} takes. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(String json) {
-        return new Gson().fromJson(json, LinkedHashMap.class);
+        return ResultFiles.asMap(ResultFiles.readChecked(result, "variant", spec, dataset, samples));
     }
 
     /** A Markdown table of the rows. */

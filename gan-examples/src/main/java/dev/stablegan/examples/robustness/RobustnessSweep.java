@@ -1,6 +1,5 @@
 package dev.stablegan.examples.robustness;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -34,6 +33,7 @@ import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.eval.metric.KernelInceptionDistance;
 import dev.stablegan.examples.RunInfo;
+import dev.stablegan.examples.ResultFiles;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.plot.ImageGrid;
@@ -329,7 +329,7 @@ public final class RobustnessSweep {
         // Training images the critic reads per second: a batch per critic step.
         row.put("real_images_per_second", seconds > 0 ? s.steps() * (double) s.preset().batch() * m.criticSteps() / seconds : 0);
         row.put("generator_steps_per_second", seconds > 0 ? s.steps() / seconds : 0);
-        row.put("spec", asMap(SpecJson.toJsonString(spec)));
+        row.put("spec", ResultFiles.asMap(SpecJson.toJson(spec)));
         Map<String, Object> provenance = RunInfo.provenance(true);
         provenance.put("extractor", scorer.describe());
         provenance.put("dataset", train.id());
@@ -515,37 +515,13 @@ public final class RobustnessSweep {
     record Scoring(String dataset, int samples, Map<String, Object> extractor) {}
 
     private static Map<String, Object> readResult(Path result, GanSpec spec, Scoring expected) throws IOException {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(result + ": not a result of this command (" + e.getMessage() + "); delete it to train the cell again", e);
-        }
-        String advice = "; use another --out or delete the cell's folder";
-        if (!o.has("spec") || !SpecJson.fromJson(o.getAsJsonObject("spec")).equals(spec)) {
-            throw new IllegalArgumentException(result + ": was written for other settings" + advice);
-        }
-        JsonObject provenance = o.has("provenance") ? o.getAsJsonObject("provenance") : new JsonObject();
-        String dataset = provenance.has("dataset") ? provenance.get("dataset").getAsString() : null;
-        if (!expected.dataset().equals(dataset)) {
-            throw new IllegalArgumentException(result + ": dataset: the cell was trained on '" + dataset + "', this run has '"
-                    + expected.dataset() + "'" + advice);
-        }
-        if (!o.has("samples") || o.get("samples").getAsInt() != expected.samples()) {
-            throw new IllegalArgumentException(result + ": samples: the cell was scored on " + (o.has("samples") ? o.get("samples")
-                    : "an unrecorded number of") + " generated images, this run asks for " + expected.samples() + advice);
-        }
-        JsonElement extractor = provenance.get("extractor");
+        JsonObject o = ResultFiles.readChecked(result, "cell", spec, expected.dataset(), expected.samples());
+        JsonElement extractor = ResultFiles.provenance(o).get("extractor");
         if (expected.extractor() != null && !JsonParser.parseString(Json.write(expected.extractor())).equals(extractor)) {
             throw new IllegalArgumentException(result + ": extractor: the cell was scored by '" + extractor + "', this run scores with '"
-                    + expected.extractor() + "'" + advice);
+                    + expected.extractor() + "'" + ResultFiles.advice("cell"));
         }
-        return asMap(o.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(String json) {
-        return new Gson().fromJson(json, LinkedHashMap.class);
+        return ResultFiles.asMap(o);
     }
 
     /** A Markdown table: one row per architecture, one column per method, each cell the verdict and scores. */
