@@ -15,6 +15,7 @@ import dev.stablegan.djl.Devices;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,6 +116,9 @@ public final class SemiSupervisedGan extends ListenedTrainer {
     private final RandomStream order;
     private int[] discriminatorOrder;
     private int[] generatorOrder;
+    private final ArrayDeque<StepScalars> recentScalars = new ArrayDeque<>();
+    private boolean deferFiniteChecks;
+    private long hostReads;
 
     /**
      * Builds both networks and initializes them ({@link SemiSupervisedTrainer}) on {@code device}.
@@ -147,6 +151,7 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         int[] initRows = Arrays.copyOf(order.permutation(pool), Math.min(INIT_ROWS, pool));
         this.trainer = new SemiSupervisedTrainer(settings, body, head, generator, data.unlabelled().rows(initRows, 0, initRows.length),
                 inputDim, device);
+        this.deferFiniteChecks = device.isGpu();
     }
 
     /** As the other constructor, on the process's default device. */
@@ -204,13 +209,39 @@ public final class SemiSupervisedGan extends ListenedTrainer {
             System.arraycopy(data.labelledRows(), picked[k] * inputDim, xl, k * inputDim, inputDim);
             yl[k] = data.labelledClasses()[picked[k]];
         }
-        Map<String, Double> scalars = trainer.step(xl, yl, data.unlabelled().rows(discriminatorOrder, inEpoch * batch, batch),
-                data.unlabelled().rows(generatorOrder, inEpoch * batch, batch), schedule.lrFactor(step));
+        StepScalars scalars = new StepScalars(step + 1, trainer.manager(), () -> hostReads++);
+        recentScalars.addLast(scalars);
+        while (recentScalars.size() > keptSteps()) {
+            recentScalars.removeFirst().expire();
+        }
+        trainer.step(xl, yl, data.unlabelled().rows(discriminatorOrder, inEpoch * batch, batch),
+                data.unlabelled().rows(generatorOrder, inEpoch * batch, batch), schedule.lrFactor(step), scalars, deferFiniteChecks);
         step++;
-        Map<String, Double> shown = new LinkedHashMap<>();
-        shown.put("epoch", (double) epoch);
-        shown.putAll(scalars);
-        return report(new StepReport(step, schedule.totalSteps(), shown, (System.nanoTime() - started) / 1e9));
+        return report(StepReport.deferred(step, schedule.totalSteps(), () -> {
+            Map<String, Double> shown = new LinkedHashMap<>();
+            shown.put("epoch", (double) epoch);
+            shown.putAll(scalars.read());
+            return shown;
+        }, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Steps whose unread scalars stay on the device: at least an epoch's, so that a listener can read them at its end. */
+    private int keptSteps() {
+        return Math.max(StepScalars.KEPT_STEPS, schedule.stepsPerEpoch());
+    }
+
+    /**
+     * Defers the gradient checks to the moment a step's scalars are read, so that a step nobody reads copies nothing back:
+     * the default on an accelerator. The price: a non-finite gradient is applied before it is found (checkpoints still
+     * refuse non-finite parameters).
+     */
+    public void deferFiniteChecks(boolean defer) {
+        this.deferFiniteChecks = defer;
+    }
+
+    /** Device-to-host reads made for the reports and deferred checks (for tests of the no-sync contract). */
+    long hostReads() {
+        return hostReads;
     }
 
     @Override
@@ -293,6 +324,9 @@ public final class SemiSupervisedGan extends ListenedTrainer {
 
     @Override
     public void close() {
+        recentScalars.forEach(StepScalars::readForLater);
+        recentScalars.forEach(StepScalars::expire);
+        recentScalars.clear();
         trainer.close();
     }
 

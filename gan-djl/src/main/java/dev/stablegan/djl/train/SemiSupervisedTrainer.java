@@ -241,7 +241,21 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
      */
     public Map<String, Double> step(float[] labelled, int[] labels, float[] unlabelled, float[] unlabelledForGenerator,
             double lrFactor) {
-        Map<String, Double> scalars = new LinkedHashMap<>();
+        StepScalars scalars = new StepScalars(discriminatorSteps + 1, manager, () -> { });
+        try {
+            step(labelled, labels, unlabelled, unlabelledForGenerator, lrFactor, scalars, false);
+            return new LinkedHashMap<>(scalars.read());
+        } finally {
+            scalars.expire();
+        }
+    }
+
+    /**
+     * The update of {@link #step(float[], int[], float[], float[], double)}, its scalars kept in {@code scalars} on the
+     * device; with {@code deferChecks} the gradient checks wait there too, so the step reads nothing back.
+     */
+    void step(float[] labelled, int[] labels, float[] unlabelled, float[] unlabelledForGenerator, double lrFactor,
+            StepScalars scalars, boolean deferChecks) {
         int nl = labels.length;
         int nu = Math.toIntExact(unlabelled.length / inputDim);
         try (NDManager scope = manager.newSubManager()) {
@@ -253,24 +267,24 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
                 NDArray logitsLabelled = logits(xl, true);
                 NDArray loss = SemiSupervisedLosses.supervised(logitsLabelled, y);
-                scalars.put("loss_supervised", (double) loss.getFloat());
+                scalars.put("loss_supervised", loss);
                 if (fake != null) {
                     NDArray unsupervised = SemiSupervisedLosses.unsupervised(logits(xu, true), logits(fake, true));
-                    scalars.put("loss_unsupervised", (double) unsupervised.getFloat());
+                    scalars.put("loss_unsupervised", unsupervised);
                     loss = loss.add(unsupervised);
                 }
-                long wrong = SemiSupervisedLosses.predictions(logitsLabelled).neq(y).sum().getLong();
-                scalars.put("train_error", wrong / (double) nl);
+                // the count as float32 (exact), divided in double precision when read
+                scalars.put("train_error", SemiSupervisedLosses.predictions(logitsLabelled).neq(y).sum().toType(DataType.FLOAT32, false), nl);
                 c.backward(loss);
             }
-            FiniteValues.requireFiniteGradients(namedDiscriminatorParameters, "discriminator", scope, "discriminator update "
-                    + (discriminatorSteps + 1));
+            checkGradients(namedDiscriminatorParameters, "discriminator", scope, scalars, deferChecks,
+                    "discriminator update " + (discriminatorSteps + 1));
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
             discriminatorSteps++;
             discriminatorAverage.update(averageWeight(settings.recipe(), discriminatorSteps));
         }
         if (!settings.adversarial()) {
-            return scalars;
+            return;
         }
         try (NDManager scope = manager.newSubManager()) {
             int n2 = Math.toIntExact(unlabelledForGenerator.length / inputDim);
@@ -279,14 +293,24 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
                 NDArray fakeFeatures = forward(body, forward(generator, latent(scope, n2), true), true);
                 NDArray loss = FeatureMatching.loss(real, fakeFeatures, settings.featureMatching());
-                scalars.put("loss_generator", (double) loss.getFloat());
+                scalars.put("loss_generator", loss);
                 c.backward(loss);
             }
-            FiniteValues.requireFiniteGradients(namedGeneratorParameters, "generator", scope, "generator update after"
-                    + " discriminator update " + discriminatorSteps);
+            checkGradients(namedGeneratorParameters, "generator", scope, scalars, deferChecks,
+                    "generator update after discriminator update " + discriminatorSteps);
             generatorOptimizer.step(generatorParameters, lrFactor);
         }
-        return scalars;
+    }
+
+    /** Checks one player's gradients before its update: at once (one value read back), or kept with the step's scalars. */
+    private static void checkGradients(Map<String, Parameter> parameters, String network, NDManager scope, StepScalars scalars,
+            boolean defer, String when) {
+        NDArray sum = FiniteValues.gradientSum(parameters, scope);
+        if (defer) {
+            scalars.deferGradientCheck(sum);
+        } else {
+            FiniteValues.requireFiniteGradients(sum, parameters, network, scope, when);
+        }
     }
 
     /** The settings this trainer was built with. */

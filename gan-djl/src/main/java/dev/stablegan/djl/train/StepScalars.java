@@ -21,6 +21,7 @@ final class StepScalars {
     private final long step;
     private final NDManager scope;
     private final Map<String, NDArray> values = new LinkedHashMap<>();
+    private final Map<String, Double> divisors = new LinkedHashMap<>();
     private final List<NDArray> gradientSums = new ArrayList<>();
     private final Runnable onHostRead;
     private boolean expired;
@@ -34,9 +35,18 @@ final class StepScalars {
 
     /** Keeps a detached copy of the 0-d {@code value} under {@code name} (a later value of the same name replaces it). */
     void put(String name, NDArray value) {
+        put(name, value, 1);
+    }
+
+    /**
+     * As {@link #put(String, NDArray)}, read back as {@code value / divisor} in double precision: a count kept as float32
+     * (exact below 2^24) becomes a fraction without float rounding.
+     */
+    void put(String name, NDArray value, double divisor) {
         NDArray kept = value.stopGradient();
         kept.attach(scope);
         values.put(name, kept);
+        divisors.put(name, divisor);
     }
 
     /** Keeps a gradient sum ({@link FiniteValues#gradientSum}) to check when the scalars are read. */
@@ -75,7 +85,8 @@ final class StepScalars {
         float[] host = stacked.toFloatArray();
         int i = 0;
         for (String name : values.keySet()) {
-            out.put(name, (double) host[i++]);
+            double divisor = divisors.get(name);
+            out.put(name, divisor == 1 ? (double) host[i++] : host[i++] / divisor);
         }
         read = out;
         for (; i < host.length; i++) {

@@ -121,6 +121,39 @@ class SemiSupervisedGanTests {
         }
     }
 
+    /** Issue 16 for the semi-supervised run: with the checks deferred (a GPU's default) a step nobody reads reads nothing back. */
+    @Test
+    void aStepWhoseScalarsNobodyReadsCopiesNothingBack() {
+        try (SemiSupervisedGan gan = gan(2, SemiSupervisedTrainerTests.settings())) {
+            gan.deferFiniteChecks(true);
+            StepReport last = null;
+            for (int i = 0; i < 4; i++) {
+                last = gan.step();
+            }
+            assertThat(gan.hostReads()).isZero();
+            assertThat(last.scalars()).containsKeys("epoch", "loss_supervised", "train_error");
+            assertThat(last.scalar("epoch")).isEqualTo(2.0);
+            assertThat(gan.hostReads()).isEqualTo(1);
+            last.scalars();
+            assertThat(gan.hostReads()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The labelled batch's error is the count of wrong predictions over the batch in double precision: k / 10 exactly
+     * (a float32 division would give 0.30000001192... for 3 of 10).
+     */
+    @Test
+    void theTrainErrorIsAnExactFractionOfTheBatch() {
+        try (SemiSupervisedGan gan = new SemiSupervisedGan(SemiSupervisedTrainerTests.settings(), SemiSupervisedTrainerTests.body(),
+                SemiSupervisedTrainerTests.head(), SemiSupervisedTrainerTests.generator(), DIM, data(), new SemiSupervisedGan.Schedule(10, 3, 1, 0))) {
+            for (int i = 0; i < 3; i++) {
+                double e = gan.step().scalar("train_error");
+                assertThat(e).isEqualTo(Math.round(e * 10) / 10.0);
+            }
+        }
+    }
+
     @Test
     void aCheckpointInTheMiddleOfAnEpochIsRefusedAndWritesNothing() {
         Path file = dir.resolve("mid.ckpt");

@@ -298,7 +298,7 @@ public final class SslMnistExperiment {
         private final PrintWriter log;
         private final int stepsPerEpoch;
         private final List<double[]> curve = new ArrayList<>();
-        private final Map<String, Double> sums = new LinkedHashMap<>();
+        private final List<StepReport> epochReports = new ArrayList<>();
         private final long started = System.nanoTime();
         private double secondsBefore;
         private int testErrors = -1;
@@ -338,11 +338,7 @@ public final class SslMnistExperiment {
 
         @Override
         public void onStep(StepReport report) {
-            report.scalars().forEach((k, v) -> {
-                if (!k.equals("epoch")) {
-                    sums.merge(k, v, Double::sum);
-                }
-            });
+            epochReports.add(report); // read at the epoch's end: on a GPU a step nobody reads waits for nothing
             if (gan.atEpochEnd()) {
                 try {
                     endOfEpoch(gan.epochsDone());
@@ -353,6 +349,15 @@ public final class SslMnistExperiment {
         }
 
         private void endOfEpoch(int epoch) throws IOException {
+            Map<String, Double> sums = new LinkedHashMap<>();
+            for (StepReport r : epochReports) {
+                r.scalars().forEach((k, v) -> {
+                    if (!k.equals("epoch")) {
+                        sums.merge(k, v, Double::sum);
+                    }
+                });
+            }
+            epochReports.clear();
             SemiSupervisedTrainer trainer = gan.trainer();
             int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, testLabels.length), testLabels, 10).errors();
             confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, testLabels.length), testLabels, 10);
@@ -367,7 +372,6 @@ public final class SslMnistExperiment {
             line.put("test_errors_current_weights", rawErrors);
             line.put("confusion", confusion.rows());
             sums.forEach((k, v) -> line.put(k, v / stepsPerEpoch));
-            sums.clear();
             line.put("seconds", seconds);
             Files.writeString(metrics, Json.write(line) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             JsonObject state = new JsonObject();
