@@ -91,9 +91,6 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
     private RunProvenance provenance = RunProvenance.EMPTY;
     private final TechniquesSpec techniques;
     private double trainedSeconds;
-    private final java.util.ArrayDeque<StepScalars> recentScalars = new java.util.ArrayDeque<>();
-    private boolean deferFiniteChecks;
-    private long hostReads;
     private Path lastCheckpoint;
     private long lastCheckpointStep = -1;
 
@@ -253,11 +250,7 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
                     + " and this run is there; nothing to train");
         }
         long started = System.nanoTime();
-        StepScalars scalars = new StepScalars(step + 1, reports, () -> hostReads++);
-        recentScalars.addLast(scalars);
-        while (recentScalars.size() > StepScalars.KEPT_STEPS) {
-            recentScalars.removeFirst().expire();
-        }
+        StepScalars scalars = newStepScalars(reports, StepScalars.KEPT_STEPS);
         int batch = spec.schedule().batchSize();
         double lrFactor = spec.schedule().learningRateFactor(step);
         try (NDManager scope = manager.newSubManager()) {
@@ -357,20 +350,6 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
             hostReads++;
             FiniteValues.requireFiniteGradients(sum, parameters, network, scope, when);
         }
-    }
-
-    /**
-     * Defers the gradient checks to the moment the step's scalars are read, so that a step nobody logs reads nothing
-     * back: the default on an accelerator, where each read stalls the pipeline. The price: a non-finite gradient is
-     * applied before it is found (checkpoints still refuse non-finite parameters).
-     */
-    public void deferFiniteChecks(boolean defer) {
-        this.deferFiniteChecks = defer;
-    }
-
-    /** Device-to-host reads this trainer has made for its checks and reports (for tests of the no-sync contract). */
-    long hostReads() {
-        return hostReads;
     }
 
     /** The activations of the critic's feature layers (training mode), the features feature matching compares. */
@@ -557,10 +536,7 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
 
     @Override
     public void close() {
-        // Reports read after the run (tests, summaries) keep working: what no listener read is read now, once.
-        recentScalars.forEach(StepScalars::readForLater);
-        recentScalars.forEach(StepScalars::expire);
-        recentScalars.clear();
+        releaseScalars(); // reports read after the run (tests, summaries) keep working
         reports.close();
         regularizers.forEach(Regularizer::close);
         generatorOptimizer.close();

@@ -1,5 +1,6 @@
 package dev.stablegan.djl.train;
 
+import ai.djl.ndarray.NDManager;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RunInterruptedException;
@@ -7,6 +8,7 @@ import dev.stablegan.api.RunInterruption;
 import dev.stablegan.api.RunSummary;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.Trainer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,11 @@ abstract class ListenedTrainer implements Trainer {
     /** The last step's report, or {@code null} before the first. */
     StepReport lastReport;
     private boolean stopRequested;
+    private final ArrayDeque<StepScalars> recentScalars = new ArrayDeque<>();
+    /** Whether gradient checks wait with the step's scalars ({@link #deferFiniteChecks(boolean)}). */
+    boolean deferFiniteChecks;
+    /** Device-to-host reads made for checks and reports. */
+    long hostReads;
 
     /** The step the schedule ends at. */
     abstract long totalSteps();
@@ -44,6 +51,40 @@ abstract class ListenedTrainer implements Trainer {
             l.onStep(report);
         }
         return report;
+    }
+
+    /**
+     * The scalars of the step about to run, kept on the device under {@code parent}; the unread scalars of the last
+     * {@code kept} steps stay readable, older ones are freed.
+     */
+    final StepScalars newStepScalars(NDManager parent, int kept) {
+        StepScalars scalars = new StepScalars(step + 1, parent, () -> hostReads++);
+        recentScalars.addLast(scalars);
+        while (recentScalars.size() > kept) {
+            recentScalars.removeFirst().expire();
+        }
+        return scalars;
+    }
+
+    /** Before closing: reads what no listener read, once (so reports stay readable after the run), then frees it all. */
+    final void releaseScalars() {
+        recentScalars.forEach(StepScalars::readForLater);
+        recentScalars.forEach(StepScalars::expire);
+        recentScalars.clear();
+    }
+
+    /**
+     * Defers the gradient checks to the moment a step's scalars are read, so that a step nobody logs reads nothing back:
+     * the default on an accelerator, where each read stalls the pipeline. The price: a non-finite gradient is applied
+     * before it is found (checkpoints still refuse non-finite parameters).
+     */
+    public void deferFiniteChecks(boolean defer) {
+        this.deferFiniteChecks = defer;
+    }
+
+    /** Device-to-host reads this trainer has made for its checks and reports (for tests of the no-sync contract). */
+    long hostReads() {
+        return hostReads;
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.stablegan.djl.Devices;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,9 +115,6 @@ public final class SemiSupervisedGan extends ListenedTrainer {
     private final RandomStream order;
     private int[] discriminatorOrder;
     private int[] generatorOrder;
-    private final ArrayDeque<StepScalars> recentScalars = new ArrayDeque<>();
-    private boolean deferFiniteChecks;
-    private long hostReads;
 
     /**
      * Builds both networks and initializes them ({@link SemiSupervisedTrainer}) on {@code device}.
@@ -209,11 +205,8 @@ public final class SemiSupervisedGan extends ListenedTrainer {
             System.arraycopy(data.labelledRows(), picked[k] * inputDim, xl, k * inputDim, inputDim);
             yl[k] = data.labelledClasses()[picked[k]];
         }
-        StepScalars scalars = new StepScalars(step + 1, trainer.manager(), () -> hostReads++);
-        recentScalars.addLast(scalars);
-        while (recentScalars.size() > keptSteps()) {
-            recentScalars.removeFirst().expire();
-        }
+        // at least an epoch's unread scalars stay readable, so that a listener can read them at the epoch's end
+        StepScalars scalars = newStepScalars(trainer.manager(), Math.max(StepScalars.KEPT_STEPS, spe));
         trainer.step(xl, yl, data.unlabelled().rows(discriminatorOrder, inEpoch * batch, batch),
                 data.unlabelled().rows(generatorOrder, inEpoch * batch, batch), schedule.lrFactor(step), scalars, deferFiniteChecks);
         step++;
@@ -225,24 +218,6 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         }, (System.nanoTime() - started) / 1e9));
     }
 
-    /** Steps whose unread scalars stay on the device: at least an epoch's, so that a listener can read them at its end. */
-    private int keptSteps() {
-        return Math.max(StepScalars.KEPT_STEPS, schedule.stepsPerEpoch());
-    }
-
-    /**
-     * Defers the gradient checks to the moment a step's scalars are read, so that a step nobody reads copies nothing back:
-     * the default on an accelerator. The price: a non-finite gradient is applied before it is found (checkpoints still
-     * refuse non-finite parameters).
-     */
-    public void deferFiniteChecks(boolean defer) {
-        this.deferFiniteChecks = defer;
-    }
-
-    /** Device-to-host reads made for the reports and deferred checks (for tests of the no-sync contract). */
-    long hostReads() {
-        return hostReads;
-    }
 
     @Override
     long totalSteps() {
@@ -324,9 +299,7 @@ public final class SemiSupervisedGan extends ListenedTrainer {
 
     @Override
     public void close() {
-        recentScalars.forEach(StepScalars::readForLater);
-        recentScalars.forEach(StepScalars::expire);
-        recentScalars.clear();
+        releaseScalars();
         trainer.close();
     }
 
