@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Finds the constant of an enum of named choices (architectures, presets, methods, datasets) from the name a user
- * typed: compared with each constant's id, case and surrounding blanks ignored; an unknown name is refused with the
+ * Finds the constant of an enum of named choices (architectures, methods, datasets), or one of a record type's fixed
+ * values (presets), from the name a user typed: compared with each constant's id, case and surrounding blanks ignored; an unknown name is refused with the
  * accepted ones.
  */
 public final class Choices {
@@ -15,7 +15,12 @@ public final class Choices {
 
     /** The ids of all constants of {@code type}, in declaration order. */
     public static <E extends Enum<E>> List<String> ids(Class<E> type, Function<E, String> id) {
-        return Arrays.stream(type.getEnumConstants()).map(id).toList();
+        return ids(Arrays.asList(type.getEnumConstants()), id);
+    }
+
+    /** The ids of {@code choices}, in their order (for a record type with a fixed list of named values). */
+    public static <T> List<String> ids(List<T> choices, Function<T, String> id) {
+        return choices.stream().map(id).toList();
     }
 
     /**
@@ -25,12 +30,17 @@ public final class Choices {
      * @throws IllegalArgumentException {@code "<unknown> '<name>'; expected one of <ids>"} when none matches
      */
     public static <E extends Enum<E>> E byId(Class<E> type, Function<E, String> id, String name, String unknown) {
+        return byId(Arrays.asList(type.getEnumConstants()), id, name, unknown);
+    }
+
+    /** As {@link #byId(Class, Function, String, String)}, among {@code choices}. */
+    public static <T> T byId(List<T> choices, Function<T, String> id, String name, String unknown) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (E constant : type.getEnumConstants()) {
-            if (id.apply(constant).equals(key)) {
-                return constant;
+        for (T choice : choices) {
+            if (id.apply(choice).equals(key)) {
+                return choice;
             }
         }
-        throw new IllegalArgumentException(unknown + " '" + name + "'; expected one of " + String.join(", ", ids(type, id)));
+        throw new IllegalArgumentException(unknown + " '" + name + "'; expected one of " + String.join(", ", ids(choices, id)));
     }
 }

@@ -18,11 +18,12 @@ import java.util.List;
  * {@value #CPU_DIM}, sized to show structure within an hour on 2 cores (docs/benchmarks.md has the timing).
  * The standard-GAN baseline (objective {@code minimax}) keeps everything else, the critic steps included, so the
  * objective is the only difference.
+ *
+ * @param id the name on the command line
+ * @param dim channels of every residual block
+ * @param defaultSteps generator steps when the user does not choose
  */
-public enum LanguagePreset {
-    CPU("cpu", LanguagePreset.CPU_DIM, 2_000),
-    PAPER("paper", 512, 200_000);
-
+public record LanguagePreset(String id, int dim, long defaultSteps) {
     public static final int LENGTH = 32;
     public static final int LATENT_DIM = 128;
     public static final int BLOCKS = 5;
@@ -31,36 +32,19 @@ public enum LanguagePreset {
     public static final double LAMBDA = 10;
     static final int CPU_DIM = 64;
 
-    private final String id;
-    private final int dim;
-    private final long defaultSteps;
-
-    LanguagePreset(String id, int dim, long defaultSteps) {
-        this.id = id;
-        this.dim = dim;
-        this.defaultSteps = defaultSteps;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    /** Channels of every residual block. */
-    public int dim() {
-        return dim;
-    }
-
-    public long defaultSteps() {
-        return defaultSteps;
-    }
+    /** Width {@value #CPU_DIM}, 2,000 steps. */
+    public static final LanguagePreset CPU = new LanguagePreset("cpu", CPU_DIM, 2_000);
+    /** Width 512, 200,000 steps. */
+    public static final LanguagePreset PAPER = new LanguagePreset("paper", 512, 200_000);
+    private static final List<LanguagePreset> ALL = List.of(CPU, PAPER);
 
     public static List<String> names() {
-        return Choices.ids(LanguagePreset.class, LanguagePreset::id);
+        return Choices.ids(ALL, LanguagePreset::id);
     }
 
     /** @throws IllegalArgumentException naming the accepted presets */
     public static LanguagePreset byName(String name) {
-        return Choices.byId(LanguagePreset.class, LanguagePreset::id, name, "unknown preset");
+        return Choices.byId(ALL, LanguagePreset::id, name, "unknown preset");
     }
 
     /**

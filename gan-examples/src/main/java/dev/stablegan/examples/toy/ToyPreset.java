@@ -17,11 +17,16 @@ import java.util.List;
  * recipe on narrower networks with a larger, linearly decaying learning rate, sized for the newcomer command
  * (8 Gaussians in a few minutes on 2 cores; see docs/benchmarks.md). Objectives without a Lipschitz
  * constraint (minimax, least squares, hinge) take one critic step per generator step, as usual for them.
+ *
+ * @param id the name on the command line
+ * @param width hidden units per layer of G and D
+ * @param defaultSteps generator steps when the user does not choose
+ * @param adamLearningRate Adam's rate (all objectives but weight clipping)
+ * @param rmsPropLearningRate RMSProp's rate (weight clipping)
+ * @param linearDecay whether the rate falls linearly to 0 over the run
  */
-public enum ToyPreset {
-    QUICK("quick", 128, 3_000, 1e-3, 2e-4, true),
-    PAPER("paper", 512, 100_000, 1e-4, 5e-5, false);
-
+public record ToyPreset(String id, int width, long defaultSteps, double adamLearningRate, double rmsPropLearningRate,
+        boolean linearDecay) {
     /** Latent size of the toy generators (the official script feeds 2-D noise). */
     public static final int LATENT_DIM = 2;
     /** Hidden layers of G and D. */
@@ -31,40 +36,15 @@ public enum ToyPreset {
     /** Critic steps per generator step for Wasserstein objectives. */
     public static final int WASSERSTEIN_CRITIC_STEPS = 5;
 
-    private final String id;
-    private final int width;
-    private final long defaultSteps;
-    private final double adamLearningRate;
-    private final double rmsPropLearningRate;
-    private final boolean linearDecay;
-
-    ToyPreset(String id, int width, long defaultSteps, double adamLearningRate, double rmsPropLearningRate,
-            boolean linearDecay) {
-        this.id = id;
-        this.width = width;
-        this.defaultSteps = defaultSteps;
-        this.adamLearningRate = adamLearningRate;
-        this.rmsPropLearningRate = rmsPropLearningRate;
-        this.linearDecay = linearDecay;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    /** Hidden units per layer of G and D. */
-    public int width() {
-        return width;
-    }
-
-    /** Generator steps when the user does not choose. */
-    public long defaultSteps() {
-        return defaultSteps;
-    }
+    /** Width 128, 3,000 steps, Adam 1e-3 (RMSProp 2e-4) decaying linearly. */
+    public static final ToyPreset QUICK = new ToyPreset("quick", 128, 3_000, 1e-3, 2e-4, true);
+    /** The authors' networks and schedule. */
+    public static final ToyPreset PAPER = new ToyPreset("paper", 512, 100_000, 1e-4, 5e-5, false);
+    private static final List<ToyPreset> ALL = List.of(QUICK, PAPER);
 
     /** Accepted names, in declaration order. */
     public static List<String> names() {
-        return Choices.ids(ToyPreset.class, ToyPreset::id);
+        return Choices.ids(ALL, ToyPreset::id);
     }
 
     /**
@@ -73,7 +53,7 @@ public enum ToyPreset {
      * @throws IllegalArgumentException naming the field and the accepted names
      */
     public static ToyPreset byName(String name) {
-        return Choices.byId(ToyPreset.class, ToyPreset::id, name, "preset: unknown preset");
+        return Choices.byId(ALL, ToyPreset::id, name, "preset: unknown preset");
     }
 
     /** The full run for {@code objective}: networks, optimizers and a schedule of {@code steps} generator steps. */
