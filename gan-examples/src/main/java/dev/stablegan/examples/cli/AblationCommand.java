@@ -58,13 +58,7 @@ public final class AblationCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    EngineOptions.TwoThreads engine;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    RunFolderOptions folder;
+    RecipeRunOptions recipe;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +68,7 @@ public final class AblationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = folder.out();
+        Path out = recipe.out();
         MnistFamily family = MnistFamily.byName(dataset);
         ImprovedGanAblation.Settings settings = new ImprovedGanAblation.Settings(steps, batch, width, kernels, reference, samples, seed);
         List<ImprovedGanAblation.Variant> chosen = ImprovedGanAblation.select(settings, variants);
@@ -86,7 +80,7 @@ public final class AblationCommand implements Callable<Integer> {
         String only = mode == SweepOptions.Mode.ONE ? sweep.selected(ImprovedGanAblation.runNames(chosen)) : null;
         AtomicFiles.ensureWritableDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
-        Path cache = data.cacheRoot();
+        Path cache = recipe.cacheRoot();
         LabelledImages train = family.train(cache, err);
         LabelledImages test = family.test(cache, err);
         if (mode == SweepOptions.Mode.COLLECT) {
@@ -95,7 +89,7 @@ public final class AblationCommand implements Callable<Integer> {
             err.flush();
             return 0;
         }
-        engine.apply();
+        recipe.applyEngine();
         try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
             if (only != null) {
                 Map<String, Object> row = ImprovedGanAblation.runOne(settings, chosen, only, train, test, scorer, out, err,

@@ -71,7 +71,7 @@ public final class SslMnistCommand implements Callable<Integer> {
     boolean baseline;
 
     @Mixin
-    EngineOptions.TwoThreads engine;
+    RecipeRunOptions recipe;
 
     @Mixin
     RunFolderOptions.Resumable resumable;
@@ -87,12 +87,6 @@ public final class SslMnistCommand implements Callable<Integer> {
 
     @Mixin
     SweepOptions sweep;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    RunFolderOptions folder;
 
     @Spec
     CommandSpec spec;
@@ -132,7 +126,7 @@ public final class SslMnistCommand implements Callable<Integer> {
         List<String> chosen = mode == SweepOptions.Mode.ONE ? List.of(sweep.selected(names)) : names;
         Mnist mnist = prepare(err);
         for (String name : chosen) {
-            Path dir = folder.out().resolve(name);
+            Path dir = recipe.out().resolve(name);
             if (Files.isRegularFile(dir.resolve("summary.json"))) {
                 err.printf("ssl-mnist: %s already done (%s), not trained again%n", name, dir.resolve("summary.json"));
                 continue;
@@ -155,20 +149,20 @@ public final class SslMnistCommand implements Callable<Integer> {
 
     /** Before training: the output folder writable, the engine and device set, MNIST loaded (installed on first use). */
     private Mnist prepare(PrintWriter err) throws java.io.IOException {
-        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(folder.out());
-        engine.apply();
-        Path cache = data.cacheRoot();
+        dev.stablegan.api.AtomicFiles.ensureWritableDirectory(recipe.out());
+        recipe.applyEngine();
+        Path cache = recipe.cacheRoot();
         return new Mnist(MnistFamily.MNIST.train(cache, err), MnistFamily.MNIST.test(cache, err));
     }
 
     private int single(SslMnistExperiment.Settings settings) throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
         Mnist mnist = prepare(err);
-        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, mnist.train(), mnist.test(), folder.out(), err, ConsoleProgress.onStderr(),
+        SslMnistExperiment.Outcome outcome = SslMnistExperiment.run(settings, mnist.train(), mnist.test(), recipe.out(), err, ConsoleProgress.onStderr(),
                 resumable.resume(), resumable.force());
         err.printf(Locale.ROOT, "ssl-mnist: %s, %d labels, %d epochs: test error %.2f%% (%d errors) in %.0f s; wrote %s%n",
                 baseline ? "supervised baseline" : "GAN", labels, outcome.curve().size(), 100 * outcome.testError(), outcome.testErrors(),
-                outcome.seconds(), folder.out().resolve("summary.json"));
+                outcome.seconds(), recipe.out().resolve("summary.json"));
         err.flush();
         return 0;
     }
@@ -192,7 +186,7 @@ public final class SslMnistCommand implements Callable<Integer> {
 
     /** Reads the finished runs, writes {@code spreads.json} and {@code curves.png}, names the missing runs. */
     private int collect(List<String> names, PrintWriter err) throws java.io.IOException {
-        Path out = folder.out();
+        Path out = recipe.out();
         List<SeedSpread.Run> done = new java.util.ArrayList<>();
         List<String> missing = new java.util.ArrayList<>();
         for (String name : names) {

@@ -39,13 +39,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     int trainLimit;
 
     @Mixin
-    EngineOptions.TwoThreads engine;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    RunFolderOptions folder;
+    RecipeRunOptions recipe;
 
     @Spec
     CommandSpec spec;
@@ -58,13 +52,13 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         String suffix = family == MnistFamily.MNIST ? "LeNet-MNIST" : "LeNet-FashionMNIST";
         ClassifierRecipe.Settings settings = new ClassifierRecipe.Settings(name, suffix, family.id(), family.description(), passes, seed,
                 trainLimit);
-        AtomicFiles.ensureWritableDirectory(folder.out());
-        engine.apply();
+        AtomicFiles.ensureWritableDirectory(recipe.out());
+        recipe.applyEngine();
         PrintWriter err = spec.commandLine().getErr();
-        Path cache = data.cacheRoot();
+        Path cache = recipe.cacheRoot();
         LabelledImages train = family.train(cache, err);
         LabelledImages test = family.test(cache, err);
-        ClassifierRecipe.Outcome outcome = ClassifierRecipe.run(settings, train, test, folder.out(), ConsoleProgress.onStderr());
+        ClassifierRecipe.Outcome outcome = ClassifierRecipe.run(settings, train, test, recipe.out(), ConsoleProgress.onStderr());
         err.printf(Locale.ROOT, "train-classifier: %s test accuracy %.4f (%d errors of %d) after %.0f s; wrote %s and %s%n", name,
                 outcome.testAccuracy(), outcome.testErrors(), test.count(), outcome.seconds(), outcome.params(), outcome.card());
         err.flush();
