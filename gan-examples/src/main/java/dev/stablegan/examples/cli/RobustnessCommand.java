@@ -149,7 +149,7 @@ public final class RobustnessCommand implements Callable<Integer> {
         RobustnessPreset p = parse("--preset", preset, RobustnessPreset::byName);
         List<Family> a = archs.strip().equals("all") ? Family.builtIns()
                 : List.of(archs.split(",")).stream().map(n -> parse("--archs", n, Family::of)).distinct().toList();
-        List<RobustnessMethod> m = methods.strip().equals("all") ? List.of(RobustnessMethod.values())
+        List<RobustnessMethod> m = methods.strip().equals("all") ? RobustnessMethod.all()
                 : RobustnessMethod.byNames(methods);
         int side = size == null ? p.size() : size;
         if (side != 32 && side != 64) {
