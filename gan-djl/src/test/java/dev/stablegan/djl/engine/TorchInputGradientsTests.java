@@ -12,27 +12,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.stablegan.djl.testing.SmallCritic;
+import dev.stablegan.djl.testing.WithInputGradients;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TorchInputGradientsTests {
+class TorchInputGradientsTests extends WithInputGradients {
 
-    private static NDManager manager;
-    private static TorchInputGradients gradients;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-        gradients = TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice());
-    }
-
-    @AfterAll
-    static void close() {
-        gradients.close();
-        manager.close();
-    }
 
     /*
      * D(x) = sum_j x_j^3 per example: grad_x D = 3 x^2, and differentiating sum(3 x^2) again gives 6 x,

@@ -17,17 +17,16 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.djl.testing.WithManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class NetworksTests {
+class NetworksTests extends WithManager {
 
     private static final NetworkSpec.Mlp MLP = new NetworkSpec.Mlp(2, 16, 3, 1);
     private static final NetworkSpec.Dcgan32Generator GENERATOR = new NetworkSpec.Dcgan32Generator(8, 3, 4);
@@ -35,17 +34,6 @@ class NetworksTests {
     private static final NetworkSpec.CharResNetGenerator TEXT_GENERATOR = new NetworkSpec.CharResNetGenerator(8, 7, 6, 4, 2);
     private static final NetworkSpec.CharResNetCritic TEXT_CRITIC = new NetworkSpec.CharResNetCritic(7, 6, 4, 2);
 
-    private NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
-    }
 
     static Stream<NetworkSpec> specs() {
         // The ResNets' bottlenecks quarter the width: at 4 a single ReLU channel may be dead for a whole batch.

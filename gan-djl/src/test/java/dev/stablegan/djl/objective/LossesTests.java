@@ -6,40 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * One shared pair of logits for every loss, as in TF-GAN's losses test, so each expectation can be checked
- * by hand: real {@code r = [-5.0, 1.4, 12.5, 2.7]} (mean 11.6/4 = 2.9), fake {@code f = [10.0, 4.4, -5.5, 3.6]}
- * (mean 12.5/4 = 3.125).
- */
-class LossesTests {
-    private static final double[] REAL = {-5.0, 1.4, 12.5, 2.7};
-    private static final double[] FAKE = {10.0, 4.4, -5.5, 3.6};
+/** Every loss at the shared logits of {@link WithSharedLogits}, each expectation derived by hand. */
+class LossesTests extends WithSharedLogits {
     /** float32 inputs: about 1e-7 relative error per operation on values of size up to about 40. */
     private static final double TOLERANCE = 1e-5;
 
-    private NDManager manager;
-    private NDArray real;
-    private NDArray fake;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-        real = column(REAL);
-        fake = column(FAKE);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     @Test
     void wassersteinCriticLossIsMeanFakeMinusMeanReal() {
@@ -258,10 +234,6 @@ class LossesTests {
             sum += f.applyAsDouble(v);
         }
         return sum / values.length;
-    }
-
-    private NDArray column(double[] values) {
-        return manager.create(toFloats(values), new Shape(values.length, 1));
     }
 
     private static float[] toFloats(double[] values) {

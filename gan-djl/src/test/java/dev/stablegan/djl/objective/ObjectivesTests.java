@@ -4,35 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.ObjectiveSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each spec gets the losses its formula names, checked at the shared logits of {@link LossesTests}:
+ * Each spec gets the losses its formula names, checked at the shared logits of {@link WithSharedLogits}:
  * real {@code [-5.0, 1.4, 12.5, 2.7]}, fake {@code [10.0, 4.4, -5.5, 3.6]}.
  */
-class ObjectivesTests {
-    private NDManager manager;
-    private NDArray real;
-    private NDArray fake;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-        real = manager.create(new float[] {-5.0f, 1.4f, 12.5f, 2.7f}, new Shape(4, 1));
-        fake = manager.create(new float[] {10.0f, 4.4f, -5.5f, 3.6f}, new Shape(4, 1));
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
-
+class ObjectivesTests extends WithSharedLogits {
     @Test
     void everyWassersteinVariantUsesTheWassersteinLosses() {
         // Clipping and the gradient penalty belong to the training loop: the losses are 0.225 and -3.125 for all.

@@ -3,28 +3,10 @@ package dev.stablegan.djl.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import dev.stablegan.api.OptimizerSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AdamTests {
-
-    private OptimizerFixture fixture;
-    private NDManager stateManager;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new OptimizerFixture();
-        stateManager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        stateManager.close();
-        fixture.close();
-    }
+class AdamTests extends WithOptimizerFixture {
 
     @Test
     void firstStepMovesEachWeightByLrTimesGradientOverItsAbsoluteValuePlusEps() {

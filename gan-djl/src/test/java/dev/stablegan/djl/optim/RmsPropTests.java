@@ -4,28 +4,10 @@ import static dev.stablegan.djl.optim.AdamTests.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import dev.stablegan.api.OptimizerSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RmsPropTests {
-
-    private OptimizerFixture fixture;
-    private NDManager stateManager;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new OptimizerFixture();
-        stateManager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        stateManager.close();
-        fixture.close();
-    }
+class RmsPropTests extends WithOptimizerFixture {
 
     @Test
     void firstStepIsLrTimesGradientOverRootOfOneMinusAlphaTimesItsSquarePlusEps() {

@@ -12,36 +12,19 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import dev.stablegan.djl.engine.InputGradients;
-import dev.stablegan.djl.engine.TorchInputGradients;
 import dev.stablegan.djl.testing.SmallCritic;
+import dev.stablegan.djl.testing.WithInputGradients;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GradientPenaltyTests {
+class GradientPenaltyTests extends WithInputGradients {
 
     private static final double LAMBDA = 10.0;
 
-    private static NDManager manager;
-    private static InputGradients gradients;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-        gradients = TorchInputGradients.load(dev.stablegan.djl.Devices.defaultDevice());
-    }
-
-    @AfterAll
-    static void close() {
-        gradients.close();
-        manager.close();
-    }
 
     /*
      * Golden values by hand. A linear critic D(x) = w.x + b has grad_x D = w at every x, so every example's
