@@ -34,6 +34,7 @@ class RunFolderLockTests {
     }
 
     @Test
+    @SuppressWarnings("try") // holding the lock is the point; the body does not use it
     void theNextOwnerRemovesTemporaryFilesAKilledWriterLeft() throws IOException {
         Path run = dir.resolve("run");
         Files.createDirectories(run);
