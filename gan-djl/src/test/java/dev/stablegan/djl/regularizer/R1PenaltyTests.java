@@ -10,30 +10,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.stablegan.djl.Devices;
-import dev.stablegan.djl.engine.InputGradients;
-import dev.stablegan.djl.engine.TorchInputGradients;
 import dev.stablegan.djl.testing.FiniteDifferences;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.stablegan.djl.testing.WithInputGradients;
 import org.junit.jupiter.api.Test;
 
 /** The R1 penalty (Mescheder et al. 2018, eq. 9): golden values by hand and its parameter gradient by finite differences. */
-class R1PenaltyTests {
-    private static NDManager manager;
-    private static InputGradients gradients;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-        gradients = TorchInputGradients.load(Devices.defaultDevice());
-    }
-
-    @AfterAll
-    static void close() {
-        gradients.close();
-        manager.close();
-    }
+class R1PenaltyTests extends WithInputGradients {
 
     /*
      * A linear critic D(x) = w.x + b has grad_x D = w at every x, so ||grad||^2 = |w|^2 = 25 for w = (3, 4) and
