@@ -283,8 +283,8 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
                 Update done = new Update(scope, real, fake, dReal, dFake, x -> forward(critic, x, true), scalars::put);
                 collector.backward(withTerms(loss, criticRegularizers, done));
             }
-            checkGradients(namedCriticParameters, "critic", scope, scalars, "step " + (step + 1) + ", critic update "
-                    + (update + 1) + " of " + spec.schedule().criticSteps());
+            scalars.checkGradients(namedCriticParameters, "critic", scope, deferFiniteChecks,
+                    "step " + (step + 1) + ", critic update " + (update + 1) + " of " + spec.schedule().criticSteps());
             criticOptimizer.step(criticParameters, lrFactor);
             for (Regularizer r : criticRegularizers) {
                 r.afterStep(scope);
@@ -329,26 +329,12 @@ public final class DjlGanTrainer extends ListenedTrainer implements GanTrainer, 
                 Update done = new Update(scope, real, fake, null, dFake, x -> forward(critic, x, true), scalars::put);
                 collector.backward(withTerms(loss, generatorRegularizers, done));
             }
-            checkGradients(namedGeneratorParameters, "generator", scope, scalars, "step " + (step + 1) + ", generator update");
+            scalars.checkGradients(namedGeneratorParameters, "generator", scope, deferFiniteChecks,
+                    "step " + (step + 1) + ", generator update");
             generatorOptimizer.step(generatorParameters, lrFactor);
             for (Regularizer r : generatorRegularizers) {
                 r.afterStep(scope);
             }
-        }
-    }
-
-    /**
-     * Checks the gradients of one player before its optimizer applies them: at once (one value read back) unless checks
-     * are deferred, in which case the sum waits on the device with the step's scalars.
-     */
-    private void checkGradients(Map<String, Parameter> parameters, String network, NDManager scope, StepScalars scalars,
-            String when) {
-        NDArray sum = FiniteValues.gradientSum(parameters, scope);
-        if (deferFiniteChecks) {
-            scalars.deferGradientCheck(sum);
-        } else {
-            hostReads++;
-            FiniteValues.requireFiniteGradients(sum, parameters, network, scope, when);
         }
     }
 

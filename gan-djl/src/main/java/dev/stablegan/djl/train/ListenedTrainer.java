@@ -31,7 +31,7 @@ abstract class ListenedTrainer implements Trainer {
     /** Whether gradient checks wait with the step's scalars ({@link #deferFiniteChecks(boolean)}). */
     boolean deferFiniteChecks;
     /** Device-to-host reads made for checks and reports. */
-    long hostReads;
+    private long hostReads;
 
     /** The step the schedule ends at. */
     abstract long totalSteps();

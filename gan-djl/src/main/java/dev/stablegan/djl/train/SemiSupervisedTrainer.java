@@ -277,7 +277,7 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 scalars.put("train_error", SemiSupervisedLosses.predictions(logitsLabelled).neq(y).sum().toType(DataType.FLOAT32, false), nl);
                 c.backward(loss);
             }
-            checkGradients(namedDiscriminatorParameters, "discriminator", scope, scalars, deferChecks,
+            scalars.checkGradients(namedDiscriminatorParameters, "discriminator", scope, deferChecks,
                     "discriminator update " + (discriminatorSteps + 1));
             discriminatorOptimizer.step(discriminatorParameters, lrFactor);
             discriminatorSteps++;
@@ -296,20 +296,9 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
                 scalars.put("loss_generator", loss);
                 c.backward(loss);
             }
-            checkGradients(namedGeneratorParameters, "generator", scope, scalars, deferChecks,
+            scalars.checkGradients(namedGeneratorParameters, "generator", scope, deferChecks,
                     "generator update after discriminator update " + discriminatorSteps);
             generatorOptimizer.step(generatorParameters, lrFactor);
-        }
-    }
-
-    /** Checks one player's gradients before its update: at once (one value read back), or kept with the step's scalars. */
-    private static void checkGradients(Map<String, Parameter> parameters, String network, NDManager scope, StepScalars scalars,
-            boolean defer, String when) {
-        NDArray sum = FiniteValues.gradientSum(parameters, scope);
-        if (defer) {
-            scalars.deferGradientCheck(sum);
-        } else {
-            FiniteValues.requireFiniteGradients(sum, parameters, network, scope, when);
         }
     }
 

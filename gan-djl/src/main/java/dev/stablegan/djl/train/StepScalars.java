@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +50,22 @@ final class StepScalars {
         divisors.put(name, divisor);
     }
 
-    /** Keeps a gradient sum ({@link FiniteValues#gradientSum}) to check when the scalars are read. */
-    void deferGradientCheck(NDArray gradientSum) {
-        if (gradientSum != null) {
-            gradientSum.attach(scope);
-            gradientSums.add(gradientSum);
+    /**
+     * Checks the gradients of one player before its optimizer applies them: at once (one value read back, counted as a
+     * host read), or, with {@code defer}, by keeping their sum with these scalars until they are read.
+     *
+     * @throws NonFiniteValuesException at once, naming the parameter, when a gradient is not finite and checks are not deferred
+     */
+    void checkGradients(Map<String, Parameter> parameters, String network, NDManager stepScope, boolean defer, String when) {
+        NDArray sum = FiniteValues.gradientSum(parameters, stepScope);
+        if (defer) {
+            if (sum != null) {
+                sum.attach(scope);
+                gradientSums.add(sum);
+            }
+        } else {
+            onHostRead.run();
+            FiniteValues.requireFiniteGradients(sum, parameters, network, stepScope, when);
         }
     }
 
@@ -85,8 +97,7 @@ final class StepScalars {
         float[] host = stacked.toFloatArray();
         int i = 0;
         for (String name : values.keySet()) {
-            double divisor = divisors.get(name);
-            out.put(name, divisor == 1 ? (double) host[i++] : host[i++] / divisor);
+            out.put(name, host[i++] / divisors.get(name)); // exact for the divisor 1
         }
         read = out;
         for (; i < host.length; i++) {
