@@ -218,7 +218,6 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         }, (System.nanoTime() - started) / 1e9));
     }
 
-
     @Override
     long totalSteps() {
         return schedule.totalSteps();
@@ -266,11 +265,20 @@ public final class SemiSupervisedGan extends ListenedTrainer {
     }
 
     /**
-     * Restores a checkpoint already read (its caller may have checked its own metadata first); returns the metadata.
+     * The recipe a checkpoint's metadata records; {@link SemiSupervisedTrainer.Recipe#PORT_1} for checkpoints from before
+     * recipes, which record none. A run resumes with the recipe it began with.
+     */
+    public static SemiSupervisedTrainer.Recipe recipeOf(JsonObject checkpointMetadata) {
+        return SemiSupervisedTrainer.Recipe.parse(checkpointMetadata.has("recipe") ? checkpointMetadata.get("recipe").getAsString()
+                : null);
+    }
+
+    /**
+     * Restores a checkpoint already read (its caller may have checked its own metadata first).
      *
      * @throws IllegalArgumentException when the checkpoint was written with another recipe than this run's
      */
-    public JsonObject resume(CheckpointFile.Contents contents) throws IOException {
+    public void resume(CheckpointFile.Contents contents) throws IOException {
         Path file = contents.file();
         JsonObject meta;
         int epoch;
@@ -282,7 +290,7 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         } catch (RuntimeException e) {
             throw new IOException("checkpoint " + file + ": not a checkpoint of a semi-supervised run (" + e.getMessage() + ")", e);
         }
-        SemiSupervisedTrainer.Recipe recipe = SemiSupervisedTrainer.Recipe.parse(meta.has("recipe") ? meta.get("recipe").getAsString() : null);
+        SemiSupervisedTrainer.Recipe recipe = recipeOf(meta);
         if (recipe != trainer.settings().recipe()) {
             throw new IllegalArgumentException("checkpoint " + file + ": was written with recipe " + recipe.id() + ", this run has "
                     + trainer.settings().recipe().id());
@@ -294,7 +302,6 @@ public final class SemiSupervisedGan extends ListenedTrainer {
         }
         order.restore(orderState);
         step = (long) epoch * schedule.stepsPerEpoch();
-        return meta;
     }
 
     @Override

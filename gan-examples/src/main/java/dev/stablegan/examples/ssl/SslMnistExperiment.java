@@ -188,8 +188,7 @@ public final class SslMnistExperiment {
             evaluation.restore(saved);
         }
         // A run resumes with the recipe it began with (checkpoints from before issue 19 have none: port-1); new runs take the authors'.
-        SemiSupervisedTrainer.Recipe recipe = saved == null ? SemiSupervisedTrainer.Recipe.AUTHORS
-                : SemiSupervisedTrainer.Recipe.parse(saved.has("recipe") ? saved.get("recipe").getAsString() : null);
+        SemiSupervisedTrainer.Recipe recipe = saved == null ? SemiSupervisedTrainer.Recipe.AUTHORS : SemiSupervisedGan.recipeOf(saved);
         SemiSupervisedTrainer.Settings ts = new SemiSupervisedTrainer.Settings(10, SemiSupervisedNetworks.LATENT_DIM, LEARNING_RATE,
                 BETA1, s.featureMatching(), s.seed(), s.adversarial(), recipe);
         SemiSupervisedGan.Data data = new SemiSupervisedGan.Data(rows(train, labelled), Arrays.stream(labelled).map(train::label).toArray(),
