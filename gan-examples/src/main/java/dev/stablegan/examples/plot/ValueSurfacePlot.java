@@ -118,10 +118,9 @@ public final class ValueSurfacePlot {
     }
 
     public BufferedImage render() {
-        if (dataArea == null) {
-            equaliseScales();
-        }
-        return draw();
+        boolean first = dataArea == null;
+        BufferedImage image = draw();
+        return first && equaliseScales() ? draw() : image;
     }
 
     /**
@@ -147,9 +146,11 @@ public final class ValueSurfacePlot {
         return image;
     }
 
-    /** Narrows the data area on its longer side (by the plot's insets) so that one unit is as long on both axes. */
-    private void equaliseScales() {
-        draw();
+    /**
+     * After the first draw: narrows the data area on its longer side (by the plot's insets) so that one unit is as long
+     * on both axes; says whether it changed anything (and so whether the chart must be drawn again).
+     */
+    private boolean equaliseScales() {
         double unitX = dataArea.getWidth() / extent.width();
         double unitY = dataArea.getHeight() / extent.height();
         XYPlot plot = chart.getXYPlot();
@@ -161,7 +162,7 @@ public final class ValueSurfacePlot {
             double spare = dataArea.getHeight() - unitX * extent.height();
             plot.setInsets(new RectangleInsets(i.getTop() + spare / 2, i.getLeft(), i.getBottom() + spare / 2, i.getRight()));
         }
-        draw();
+        return unitX != unitY;
     }
 
     // ---- the chart ----------------------------------------------------------------------------------------
