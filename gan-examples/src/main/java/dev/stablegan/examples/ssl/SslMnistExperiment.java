@@ -228,14 +228,10 @@ public final class SslMnistExperiment {
         int testErrors = evaluation.testErrors;
         ConfusionMatrix confusion = evaluation.confusion;
         List<double[]> curve = evaluation.curve;
-        int epochsDone = evaluation.epochsDone;
-        int firstEpoch = saved == null ? 1 : saved.get("epoch").getAsInt() + 1;
-        double secondsBefore = evaluation.secondsBefore;
-        long started = evaluation.started;
         if (testErrors < 0) {
             throw new IllegalStateException("ssl-mnist: no epoch was trained");
         }
-        double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+        double seconds = evaluation.seconds();
         double testError = testErrors / (double) test.count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("test_error", testError);
@@ -245,7 +241,7 @@ public final class SslMnistExperiment {
         }
         summary.put("test_examples", test.count());
         summary.put("labels", s.labels());
-        summary.put("epochs", epochsDone);
+        summary.put("epochs", evaluation.epochsDone);
         summary.put("epochs_requested", s.epochs());
         summary.put("max_minutes", s.maxMinutes());
         summary.put("decay_from", s.decayFrom());
@@ -255,7 +251,7 @@ public final class SslMnistExperiment {
         summary.put("seed", s.seed());
         summary.put("feature_matching", s.featureMatching().name().toLowerCase(java.util.Locale.ROOT));
         if (saved != null) {
-            summary.put("resumed_after_epoch", firstEpoch - 1);
+            summary.put("resumed_after_epoch", saved.get("epoch").getAsInt());
         }
         List<Object> c = new ArrayList<>();
         for (double[] point : curve) {
@@ -331,6 +327,11 @@ public final class SslMnistExperiment {
             keepFirstLines(metrics, epochsDone);
         }
 
+        /** Seconds trained: those of the sessions before this one and this session's so far. */
+        double seconds() {
+            return secondsBefore + (System.nanoTime() - started) / 1e9;
+        }
+
         void attach(SemiSupervisedGan run) {
             this.gan = run;
         }
@@ -363,7 +364,7 @@ public final class SslMnistExperiment {
             testErrors = confusion.errors();
             double testError = testErrors / (double) testLabels.length;
             curve.add(new double[] {epoch, testError, testErrors});
-            double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+            double seconds = seconds();
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("epoch", epoch);
             line.put("test_error", testError);
