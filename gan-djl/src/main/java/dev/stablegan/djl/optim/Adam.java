@@ -23,9 +23,8 @@ import dev.stablegan.api.OptimizerSpec;
  * except the state, which is created lazily in a child of the state manager. After its update a parameter's
  * gradient is set to zero, as DJL's own optimizers do. Call {@code step} outside any gradient collector.
  */
-public final class Adam extends MomentOptimizer {
+public final class Adam extends MomentOptimizer<OptimizerSpec.Adam> {
 
-    private final OptimizerSpec.Adam spec;
     private final boolean epsilonUnderRoot;
 
     /** An optimizer whose state lives in a child of {@code stateManager}, freed by {@link #close()}. */
@@ -38,24 +37,14 @@ public final class Adam extends MomentOptimizer {
      *     Improved-GAN authors' Theano Adam does (their semi-supervised code)
      */
     public Adam(OptimizerSpec.Adam spec, NDManager stateManager, boolean epsilonUnderRoot) {
-        super("adam", 2, stateManager);
-        this.spec = spec;
+        super(spec, "adam", 2, stateManager);
         this.epsilonUnderRoot = epsilonUnderRoot;
-    }
-
-    public OptimizerSpec.Adam spec() {
-        return spec;
-    }
-
-    @Override
-    double learningRate() {
-        return spec.learningRate();
     }
 
     @Override
     void update(NDArray weight, NDArray g, NDArray[] moments, long step, double learningRate) {
-        double beta1 = spec.beta1();
-        double beta2 = spec.beta2();
+        double beta1 = spec().beta1();
+        double beta2 = spec().beta2();
         NDArray m = moments[0];
         NDArray v = moments[1];
         m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
@@ -63,8 +52,8 @@ public final class Adam extends MomentOptimizer {
         double stepSize = learningRate / (1 - Math.pow(beta1, step));
         double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         NDArray denominator = epsilonUnderRoot
-                ? v.div((float) (correction2Sqrt * correction2Sqrt)).addi((float) spec.epsilon()).sqrt()
-                : v.sqrt().divi((float) correction2Sqrt).addi((float) spec.epsilon());
+                ? v.div((float) (correction2Sqrt * correction2Sqrt)).addi((float) spec().epsilon()).sqrt()
+                : v.sqrt().divi((float) correction2Sqrt).addi((float) spec().epsilon());
         weight.subi(m.mul((float) stepSize).divi(denominator));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stablegan.djl.optim;
 
 import ai.djl.ndarray.NDArray;
+import dev.stablegan.api.OptimizerSpec;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -33,19 +34,21 @@ import java.util.List;
  * moments per parameter, int parameter count, then per parameter: int rank, long dims, long step count,
  * boolean has-moments and, if so, for each moment an int element count and that many little-endian float32.
  */
-abstract class MomentOptimizer implements ParameterOptimizer {
+abstract class MomentOptimizer<S extends OptimizerSpec> implements ParameterOptimizer {
 
     private static final int MAGIC = 0x53474F53;
     private static final int FORMAT_VERSION = 1;
     private static final int MAX_RANK = 16;
 
+    private final S spec;
     private final String kind;
     private final int momentCount;
     private final NDManager manager;
     private List<Slot> slots;
     private boolean closed;
 
-    MomentOptimizer(String kind, int momentCount, NDManager stateManager) {
+    MomentOptimizer(S spec, String kind, int momentCount, NDManager stateManager) {
+        this.spec = spec;
         this.kind = kind;
         this.momentCount = momentCount;
         this.manager = stateManager.newSubManager();
@@ -57,8 +60,10 @@ abstract class MomentOptimizer implements ParameterOptimizer {
      */
     abstract void update(NDArray weight, NDArray gradient, NDArray[] moments, long step, double learningRate);
 
-    /** The learning rate of the spec, before the factor given to {@link #step}. */
-    abstract double learningRate();
+    /** The hyperparameters this optimizer was made with. */
+    public final S spec() {
+        return spec;
+    }
 
     @Override
     public final void step(List<Parameter> parameters, double lrFactor) {
@@ -67,7 +72,7 @@ abstract class MomentOptimizer implements ParameterOptimizer {
             throw new IllegalArgumentException("lrFactor: must be a finite number >= 0, got " + lrFactor);
         }
         bind(parameters);
-        double learningRate = learningRate() * lrFactor;
+        double learningRate = spec.learningRate() * lrFactor;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
             if (!parameter.requiresGradient()) {

@@ -21,31 +21,20 @@ import dev.stablegan.api.OptimizerSpec;
  * except the state, which is created lazily in a child of the state manager. After its update a parameter's
  * gradient is set to zero, as DJL's own optimizers do. Call {@code step} outside any gradient collector.
  */
-public final class RmsProp extends MomentOptimizer {
+public final class RmsProp extends MomentOptimizer<OptimizerSpec.RmsProp> {
 
-    private final OptimizerSpec.RmsProp spec;
 
     /** An optimizer whose state lives in a child of {@code stateManager}, freed by {@link #close()}. */
     public RmsProp(OptimizerSpec.RmsProp spec, NDManager stateManager) {
-        super("rmsprop", 1, stateManager);
-        this.spec = spec;
-    }
-
-    public OptimizerSpec.RmsProp spec() {
-        return spec;
-    }
-
-    @Override
-    double learningRate() {
-        return spec.learningRate();
+        super(spec, "rmsprop", 1, stateManager);
     }
 
     @Override
     void update(NDArray weight, NDArray g, NDArray[] moments, long step, double learningRate) {
-        double alpha = spec.alpha();
+        double alpha = spec().alpha();
         NDArray v = moments[0];
         v.muli((float) alpha).addi(g.mul((float) (1 - alpha)).muli(g));
-        NDArray denominator = v.sqrt().addi((float) spec.epsilon());
+        NDArray denominator = v.sqrt().addi((float) spec().epsilon());
         weight.subi(g.mul((float) learningRate).divi(denominator));
     }
 }

@@ -137,7 +137,7 @@ class OptimizersTests {
     @MethodSource("specs")
     void skipsFrozenParametersAndZeroesTheGradientsItUsed(OptimizerSpec spec) {
         try (OptimizerFixture fixture = new OptimizerFixture();
-                MomentOptimizer optimizer = (MomentOptimizer) Optimizers.of(spec, stateManager)) {
+                MomentOptimizer<?> optimizer = (MomentOptimizer<?>) Optimizers.of(spec, stateManager)) {
             fixture.p1.freeze(true);
 
             fixture.run(optimizer, 1);
