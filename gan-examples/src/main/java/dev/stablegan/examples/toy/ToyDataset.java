@@ -26,59 +26,59 @@ import java.util.Optional;
  * two normals), so sampling {@code n} then {@code m} points equals sampling {@code n + m} at once.
  */
 public enum ToyDataset {
-    EIGHT_GAUSSIANS("8gaussians") {
-        @Override
+    EIGHT_GAUSSIANS("8gaussians", new Mixture(Centres.EIGHT, 0.02, 1.414)),
+    TWENTY_FIVE_GAUSSIANS("25gaussians", new Mixture(Centres.grid(), 0.05, 2.828)),
+    /** The roll is one continuous manifold: no modes, so the mode metrics do not apply. */
+    SWISS_ROLL("swissroll", null);
+
+    /** The mode centres, apart from the enum constants so that these can name them. */
+    private static final class Centres {
+        private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
+        /** The eight centres before the division by 1.414, in the script's order. */
+        static final double[][] EIGHT = {
+            {2, 0}, {-2, 0}, {0, 2}, {0, -2},
+            {2 * INV_SQRT2, 2 * INV_SQRT2}, {2 * INV_SQRT2, -2 * INV_SQRT2},
+            {-2 * INV_SQRT2, 2 * INV_SQRT2}, {-2 * INV_SQRT2, -2 * INV_SQRT2}
+        };
+
+        /** The 25 centres {@code (2x, 2y)} before the division by 2.828, x outer and y inner as in the script. */
+        static double[][] grid() {
+            double[][] centres = new double[25][];
+            int k = 0;
+            for (int x = -2; x <= 2; x++) {
+                for (int y = -2; y <= 2; y++) {
+                    centres[k++] = new double[] {2 * x, 2 * y};
+                }
+            }
+            return centres;
+        }
+    }
+
+    /** A mixture of equal-weight Gaussians: point {@code (centre + noise N(0, I)) / divisor}. */
+    private record Mixture(double[][] centres, double noise, double divisor) {
         void samplePoint(RandomStream random, float[] out, int offset) {
-            sampleMixture(EIGHT_CENTRES, 0.02, 1.414, random, out, offset);
+            double[] centre = centres[random.nextInt(centres.length)];
+            double x = centre[0] + noise * random.nextGaussian();
+            double y = centre[1] + noise * random.nextGaussian();
+            out[offset] = (float) (x / divisor);
+            out[offset + 1] = (float) (y / divisor);
         }
 
-        @Override
-        public Optional<ToyModes> modes() {
-            return Optional.of(scaledModes(EIGHT_CENTRES, 0.02, 1.414));
+        ToyModes scaledModes() {
+            double[][] scaled = new double[centres.length][];
+            for (int k = 0; k < centres.length; k++) {
+                scaled[k] = new double[] {centres[k][0] / divisor, centres[k][1] / divisor};
+            }
+            return new ToyModes(scaled, noise / divisor);
         }
-    },
-    TWENTY_FIVE_GAUSSIANS("25gaussians") {
-        @Override
-        void samplePoint(RandomStream random, float[] out, int offset) {
-            sampleMixture(TWENTY_FIVE_CENTRES, 0.05, 2.828, random, out, offset);
-        }
-
-        @Override
-        public Optional<ToyModes> modes() {
-            return Optional.of(scaledModes(TWENTY_FIVE_CENTRES, 0.05, 2.828));
-        }
-    },
-    SWISS_ROLL("swissroll") {
-        @Override
-        void samplePoint(RandomStream random, float[] out, int offset) {
-            double t = 1.5 * Math.PI * (1.0 + 2.0 * random.nextDouble());
-            double x = t * Math.cos(t) + 0.25 * random.nextGaussian();
-            double z = t * Math.sin(t) + 0.25 * random.nextGaussian();
-            out[offset] = (float) (x / 7.5);
-            out[offset + 1] = (float) (z / 7.5);
-        }
-
-        /** The roll is one continuous manifold: no modes, so the mode metrics do not apply. */
-        @Override
-        public Optional<ToyModes> modes() {
-            return Optional.empty();
-        }
-    };
-
-    private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
-    /** The eight centres before the division by 1.414, in the script's order. */
-    private static final double[][] EIGHT_CENTRES = {
-        {2, 0}, {-2, 0}, {0, 2}, {0, -2},
-        {2 * INV_SQRT2, 2 * INV_SQRT2}, {2 * INV_SQRT2, -2 * INV_SQRT2},
-        {-2 * INV_SQRT2, 2 * INV_SQRT2}, {-2 * INV_SQRT2, -2 * INV_SQRT2}
-    };
-    /** The 25 centres {@code (2x, 2y)} before the division by 2.828, x outer and y inner as in the script. */
-    private static final double[][] TWENTY_FIVE_CENTRES = gridCentres();
+    }
 
     private final String id;
+    private final Mixture mixture;
 
-    ToyDataset(String id) {
+    ToyDataset(String id, Mixture mixture) {
         this.id = id;
+        this.mixture = mixture;
     }
 
     /** The name used on the command line and in provenance, such as {@code 8gaussians}. */
@@ -104,7 +104,9 @@ public enum ToyDataset {
      * The mode centres and per-mode standard deviation after scaling, for {@link ToyModes#evaluate}; empty when
      * the distribution has no modes.
      */
-    public abstract Optional<ToyModes> modes();
+    public Optional<ToyModes> modes() {
+        return Optional.ofNullable(mixture).map(Mixture::scaledModes);
+    }
 
     /** {@code count} points as {@code x0, y0, x1, y1, ...} (the layout of a {@code [count, 2]} tensor). */
     public float[] sample(RandomStream random, int count) {
@@ -132,33 +134,15 @@ public enum ToyDataset {
     }
 
     /** Writes one point at {@code out[offset]}, {@code out[offset + 1]}. */
-    abstract void samplePoint(RandomStream random, float[] out, int offset);
-
-    private static void sampleMixture(
-            double[][] centres, double noise, double divisor, RandomStream random, float[] out, int offset) {
-        double[] centre = centres[random.nextInt(centres.length)];
-        double x = centre[0] + noise * random.nextGaussian();
-        double y = centre[1] + noise * random.nextGaussian();
-        out[offset] = (float) (x / divisor);
-        out[offset + 1] = (float) (y / divisor);
-    }
-
-    private static ToyModes scaledModes(double[][] centres, double noise, double divisor) {
-        double[][] scaled = new double[centres.length][];
-        for (int k = 0; k < centres.length; k++) {
-            scaled[k] = new double[] {centres[k][0] / divisor, centres[k][1] / divisor};
+    private void samplePoint(RandomStream random, float[] out, int offset) {
+        if (mixture != null) {
+            mixture.samplePoint(random, out, offset);
+            return;
         }
-        return new ToyModes(scaled, noise / divisor);
-    }
-
-    private static double[][] gridCentres() {
-        double[][] centres = new double[25][];
-        int k = 0;
-        for (int x = -2; x <= 2; x++) {
-            for (int y = -2; y <= 2; y++) {
-                centres[k++] = new double[] {2 * x, 2 * y};
-            }
-        }
-        return centres;
+        double t = 1.5 * Math.PI * (1.0 + 2.0 * random.nextDouble());
+        double x = t * Math.cos(t) + 0.25 * random.nextGaussian();
+        double z = t * Math.sin(t) + 0.25 * random.nextGaussian();
+        out[offset] = (float) (x / 7.5);
+        out[offset + 1] = (float) (z / 7.5);
     }
 }
