@@ -2,12 +2,10 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.eval.features.LeNetClassifier;
-import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.ConvergenceExperiment;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,53 +43,45 @@ public final class ConvergenceCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    RunFolderOptions folder;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    EngineOptions engine;
+    DataRunOptions run;
 
     @Mixin
     SweepOptions sweep;
 
     @Override
     public Integer call() throws Exception {
-        Path out = folder.out();
+        Path out = run.out();
         ConvergenceExperiment.Settings settings = new ConvergenceExperiment.Settings(ConvergenceExperiment.select(variants), shape.size(), shape.width(), steps,
                 evalEvery, samples, seed);
-        MnistFamily family;
+        MnistFamily family = scoredFamily(dataset);
+        return sweep.execute("convergence", ConvergenceExperiment.runNames(settings), out, "convergence.png", new SweepOptions.Work() {
+            @Override
+            public void collect(PrintWriter log) throws Exception {
+                try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+                    ConvergenceExperiment.collect(settings, scorer.scoreSuffix(), out, log);
+                }
+            }
+
+            @Override
+            public void run(String only, PrintWriter log) throws Exception {
+                run.applyEngine();
+                try (ImageDataset train = ImageDatasets.open(family.id(), shape.size(), run.cacheRoot(), log);
+                        LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
+                    if (only != null) {
+                        ConvergenceExperiment.runOne(settings, only, train, scorer, out, log);
+                    } else {
+                        ConvergenceExperiment.run(settings, train, scorer, out, log);
+                    }
+                }
+            }
+        });
+    }
+
+    private static MnistFamily scoredFamily(String dataset) {
         try {
-            family = MnistFamily.byName(dataset);
+            return MnistFamily.byName(dataset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dataset: " + e.getMessage() + " (scores need a shipped classifier: mnist or fashion-mnist)", e);
         }
-        SweepOptions.Mode mode = sweep.mode();
-        if (mode == SweepOptions.Mode.LIST) {
-            SweepRuns.list(ConvergenceExperiment.runNames(settings), System.out);
-            return 0;
-        }
-        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        if (mode == SweepOptions.Mode.COLLECT) {
-            try (LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
-                ConvergenceExperiment.collect(settings, scorer.scoreSuffix(), out, log);
-            }
-            log.printf("convergence: collected; wrote %s%n", out.resolve("convergence.png"));
-            return 0;
-        }
-        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(ConvergenceExperiment.runNames(settings)) : null;
-        engine.apply();
-        try (ImageDataset train = ImageDatasets.open(family.id(), shape.size(), data.cacheRoot(), log);
-                LeNetClassifier scorer = LeNetClassifier.shipped("lenet-" + family.id())) {
-            if (only != null) {
-                ConvergenceExperiment.runOne(settings, only, train, scorer, out, log);
-                log.printf("convergence: run %s finished in %s%n", only, out.resolve(only));
-                return 0;
-            }
-            ConvergenceExperiment.run(settings, train, scorer, out, log);
-        }
-        log.printf("convergence: wrote %s%n", out.resolve("convergence.png"));
-        return 0;
     }
 }

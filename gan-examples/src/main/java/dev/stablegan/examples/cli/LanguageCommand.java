@@ -73,16 +73,10 @@ public final class LanguageCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    RunFolderOptions folder;
+    DataRunOptions run;
 
     @Mixin
     RunFolderOptions.Resumable resumable;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    EngineOptions engine;
 
     @Option(names = "--objectives", split = ",", paramLabel = "LIST", description = "Objectives of a sweep (comma-separated, e.g."
             + " wgan-gp,minimax): one run per objective and seed, each in --out/OBJECTIVE_seedS/, resumed where a checkpoint"
@@ -104,11 +98,11 @@ public final class LanguageCommand implements Callable<Integer> {
             if (mode != SweepOptions.Mode.ALL) {
                 throw new IllegalArgumentException("--list-runs, --run-index, --run and --collect: a sweep needs --objectives or --seeds");
             }
-            train(chosen, objective, seed, folder.out(), resumable.resume(), resumable.force());
+            train(chosen, objective, seed, run.out(), resumable.resume(), resumable.force());
             return 0;
         }
         resumable.refuseForSweep();
-        Path out = folder.out();
+        Path out = run.out();
         Map<String, LanguageSweep.Run> runs = new LinkedHashMap<>();
         for (String o : objectives != null ? objectives : List.of(objective)) {
             parseObjective(o);
@@ -148,11 +142,11 @@ public final class LanguageCommand implements Callable<Integer> {
             throws java.io.IOException {
         ObjectiveSpec objectiveSpec = parseObjective(objectiveName);
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        TextCorpus text = TextCorpus.open(corpus, data.cacheRoot(), maxLines, LanguagePreset.LENGTH, runSeed, log);
+        TextCorpus text = TextCorpus.open(corpus, run.cacheRoot(), maxLines, LanguagePreset.LENGTH, runSeed, log);
         CharVocabulary vocabulary = CharVocabulary.of(text.train(), LanguagePreset.LENGTH, vocabularySize);
         GanSpec spec = chosen.spec(objectiveSpec, vocabulary.size(), dim == null ? 0 : dim,
                 steps == null ? chosen.defaultSteps() : steps, runSeed);
-        engine.apply();
+        run.applyEngine();
         if (dim != null) {
             ModelSize.requireFits("--dim", dim, 4, d -> chosen.spec(objectiveSpec, vocabulary.size(), d, spec.schedule().generatorSteps(),
                     runSeed));

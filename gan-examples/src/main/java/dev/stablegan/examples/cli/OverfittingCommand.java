@@ -1,12 +1,10 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.data.images.ImageDataset;
-import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.images.ImageDatasets;
 import dev.stablegan.examples.robustness.OverfittingExperiment;
 import dev.stablegan.examples.robustness.RobustnessMethod;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,44 +42,33 @@ public final class OverfittingCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    RunFolderOptions folder;
-
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    EngineOptions engine;
+    DataRunOptions run;
 
     @Mixin
     SweepOptions sweep;
 
     @Override
     public Integer call() throws Exception {
-        Path out = folder.out();
+        Path out = run.out();
         OverfittingExperiment.Settings settings = new OverfittingExperiment.Settings(RobustnessMethod.byNames(methods), shape.size(), shape.width(), steps,
                 trainImages, evalEvery, seed);
-        SweepOptions.Mode mode = sweep.mode();
-        if (mode == SweepOptions.Mode.LIST) {
-            SweepRuns.list(OverfittingExperiment.runNames(settings), System.out);
-            return 0;
-        }
-        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        if (mode == SweepOptions.Mode.COLLECT) {
-            OverfittingExperiment.collect(settings, out, log);
-            log.printf("overfitting: collected; wrote %s%n", out.resolve("overfitting.png"));
-            return 0;
-        }
-        String only = mode == SweepOptions.Mode.ONE ? sweep.selected(OverfittingExperiment.runNames(settings)) : null;
-        engine.apply();
-        try (ImageDataset all = ImageDatasets.open(dataset, shape.size(), data.cacheRoot(), log)) {
-            if (only != null) {
-                OverfittingExperiment.runOne(settings, only, all, out, log);
-                log.printf("overfitting: run %s finished in %s%n", only, out.resolve(only));
-                return 0;
+        return sweep.execute("overfitting", OverfittingExperiment.runNames(settings), out, "overfitting.png", new SweepOptions.Work() {
+            @Override
+            public void collect(PrintWriter log) throws Exception {
+                OverfittingExperiment.collect(settings, out, log);
             }
-            OverfittingExperiment.run(settings, all, out, log);
-        }
-        log.printf("overfitting: wrote %s%n", out.resolve("overfitting.png"));
-        return 0;
+
+            @Override
+            public void run(String only, PrintWriter log) throws Exception {
+                run.applyEngine();
+                try (ImageDataset all = ImageDatasets.open(dataset, shape.size(), run.cacheRoot(), log)) {
+                    if (only != null) {
+                        OverfittingExperiment.runOne(settings, only, all, out, log);
+                    } else {
+                        OverfittingExperiment.run(settings, all, out, log);
+                    }
+                }
+            }
+        });
     }
 }

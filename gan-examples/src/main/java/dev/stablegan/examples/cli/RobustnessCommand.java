@@ -76,20 +76,14 @@ public final class RobustnessCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    RunFolderOptions folder;
+    DataRunOptions run;
 
     @Mixin
     SweepOptions sweep;
 
-    @Mixin
-    DataOptions data;
-
-    @Mixin
-    EngineOptions engine;
-
     @Override
     public Integer call() throws Exception {
-        Path out = folder.out();
+        Path out = run.out();
         RobustnessSweep.Settings settings = settings();
         SweepOptions.Mode mode = sweep.mode();
         if (mode == SweepOptions.Mode.LIST) {
@@ -101,7 +95,7 @@ public final class RobustnessCommand implements Callable<Integer> {
         if (mode == SweepOptions.Mode.COLLECT) {
             PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             List<Map<String, Object>> rows;
-            try (ImageDataset images = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {
+            try (ImageDataset images = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), run.cacheRoot(), log)) {
                 rows = RobustnessSweep.collect(settings, images.id(), images.channels(), out, log);
             }
             log.printf("robustness: collected %d runs; wrote %s, %s and %s%n", rows.size(), out.resolve("results.json"),
@@ -118,14 +112,14 @@ public final class RobustnessCommand implements Callable<Integer> {
                     + (family == null ? "" : " (" + network.substring("lenet-".length()) + ", not " + family.id() + ")")
                     + "; use inception for " + dataset);
         }
-        engine.apply();
+        run.applyEngine();
         RobustnessSweep.requireFits(settings);
         PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         try (FeatureExtractor scorer = FeatureExtractors.open(network, inceptionFile);
-                ImageDataset train = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), data.cacheRoot(), log)) {
+                ImageDataset train = ImageDatasets.open(family != null ? family.id() : dataset, settings.size(), run.cacheRoot(), log)) {
             List<RgbImage> reference;
             if (family != null) {
-                LabelledImages test = family.test(data.cacheRoot(), log);
+                LabelledImages test = family.test(run.cacheRoot(), log);
                 reference = scorer instanceof LeNetClassifier ? ClassifierRecipe.asImages(test, test.count())
                         // the Inception takes the test images at the training size, as the generated ones
                         : RobustnessSweep.referenceImages(test.toImages(settings.size()), test.count(), settings.seed());

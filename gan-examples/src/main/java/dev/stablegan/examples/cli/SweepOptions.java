@@ -1,6 +1,9 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.examples.SweepRuns;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -57,5 +60,42 @@ public final class SweepOptions {
      */
     public String selected(List<String> names) {
         return SweepRuns.select(names, runName, runIndex);
+    }
+
+    /** What a sweep whose runs and combined picture differ only in their settings does when asked to. */
+    public interface Work {
+        /** Writes the combined files from the finished runs in the output folder. */
+        void collect(PrintWriter log) throws Exception;
+
+        /** Trains run {@code only} into its folder, or every run (then the combined files) when it is {@code null}. */
+        void run(String only, PrintWriter log) throws Exception;
+    }
+
+    /**
+     * Does what the mode asks of a sweep of {@code runs} and reports it on standard error as {@code command: ...},
+     * naming {@code out}'s {@code picture} (the combined file) or the one run's folder.
+     *
+     * @return the command's exit code, 0
+     */
+    public int execute(String command, List<String> runs, Path out, String picture, Work work) throws Exception {
+        Mode mode = mode();
+        if (mode == Mode.LIST) {
+            SweepRuns.list(runs, System.out);
+            return 0;
+        }
+        PrintWriter log = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (mode == Mode.COLLECT) {
+            work.collect(log);
+            log.printf("%s: collected; wrote %s%n", command, out.resolve(picture));
+            return 0;
+        }
+        String only = mode == Mode.ONE ? selected(runs) : null;
+        work.run(only, log);
+        if (only != null) {
+            log.printf("%s: run %s finished in %s%n", command, only, out.resolve(only));
+        } else {
+            log.printf("%s: wrote %s%n", command, out.resolve(picture));
+        }
+        return 0;
     }
 }
