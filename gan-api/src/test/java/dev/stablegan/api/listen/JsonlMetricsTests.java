@@ -18,15 +18,20 @@ class JsonlMetricsTests {
         return new StepReport(step, 10, Map.of("critic_loss", step * 0.5), 0.01);
     }
 
+    /** A run of {@code steps} steps from the start, written every {@code every} steps into {@code file}. */
+    private static void writeRun(Path file, int every, long steps) throws Exception {
+        JsonlMetrics metrics = new JsonlMetrics(file, every);
+        metrics.onStart(null, 0);
+        for (long s = 1; s <= steps; s++) {
+            metrics.onStep(report(s));
+        }
+        metrics.onEnd(new RunSummary(steps, 1, Map.of()));
+    }
+
     @Test
     void writesEveryNthStepAndTheLast() throws Exception {
         Path file = dir.resolve("metrics.jsonl");
-        JsonlMetrics metrics = new JsonlMetrics(file, 4);
-        metrics.onStart(null, 0);
-        for (long s = 1; s <= 10; s++) {
-            metrics.onStep(report(s));
-        }
-        metrics.onEnd(new RunSummary(10, 1, Map.of()));
+        writeRun(file, 4, 10);
         assertThat(Files.readAllLines(file)).containsExactly(
                 "{\"step\":4,\"seconds\":0.01,\"critic_loss\":2.0}",
                 "{\"step\":8,\"seconds\":0.01,\"critic_loss\":4.0}",
@@ -36,12 +41,7 @@ class JsonlMetricsTests {
     @Test
     void resumingDropsLinesPastTheCheckpointStep() throws Exception {
         Path file = dir.resolve("metrics.jsonl");
-        JsonlMetrics first = new JsonlMetrics(file, 1);
-        first.onStart(null, 0);
-        for (long s = 1; s <= 7; s++) {
-            first.onStep(report(s));
-        }
-        first.onEnd(new RunSummary(7, 1, Map.of()));
+        writeRun(file, 1, 7);
         JsonlMetrics resumed = new JsonlMetrics(file, 1);
         resumed.onStart(null, 5);
         resumed.onStep(report(6));

@@ -45,12 +45,18 @@ class NetworksTests extends WithManager {
                 new NetworkSpec.ImageCritic(ImageArchitecture.DCGAN, 1, 32, 4, NetworkSpec.Normalization.BATCH)), image);
     }
 
+    /** The network of {@code spec}, built and initialized in the test's manager. */
+    private Block initialized(NetworkSpec spec) {
+        Block net = Networks.build(spec);
+        Networks.initialize(net, spec, manager);
+        return net;
+    }
+
     @ParameterizedTest
     @MethodSource("specs")
     void oneTrainingStepGivesTheSpecsOutputShapeAndAGradientToEveryTrainableParameter(NetworkSpec spec) {
         Engine.getInstance().setRandomSeed(3);
-        Block net = Networks.build(spec);
-        Networks.initialize(net, spec, manager);
+        Block net = initialized(spec);
         ParameterStore ps = new ParameterStore(manager, false);
         int arraysBefore = manager.getManagedArrays().size();
         Shape outShape;
@@ -89,10 +95,8 @@ class NetworksTests extends WithManager {
 
     @Test
     void dcganParameterShapesFollowTheArchitecture() {
-        Block g = Networks.build(GENERATOR);
-        Networks.initialize(g, GENERATOR, manager);
-        Block d = Networks.build(CRITIC);
-        Networks.initialize(d, CRITIC, manager);
+        Block g = initialized(GENERATOR);
+        Block d = initialized(CRITIC);
 
         // w = 4: linear 8 -> 4*4*4w = 256 without bias (batch norm follows), then transposed convolutions
         // [in, out, 5, 5] 16 -> 8 -> 4 -> 3, only the last with a bias.
@@ -128,10 +132,8 @@ class NetworksTests extends WithManager {
 
     @Test
     void textNetworksFollowTheLanguageModelOfWganGp() {
-        Block g = Networks.build(TEXT_GENERATOR);
-        Networks.initialize(g, TEXT_GENERATOR, manager);
-        Block d = Networks.build(TEXT_CRITIC);
-        Networks.initialize(d, TEXT_CRITIC, manager);
+        Block g = initialized(TEXT_GENERATOR);
+        Block d = initialized(TEXT_CRITIC);
 
         // dim 4, length 6, vocabulary 7, 2 residual blocks of two kernel-5 convolutions [out, in, 5].
         assertThat(shapes(g)).containsExactly(
@@ -204,8 +206,7 @@ class NetworksTests extends WithManager {
         NetworkSpec.ImageGenerator g = new NetworkSpec.ImageGenerator(ImageArchitecture.RESNET, 16, 3, 64, 8);
         NetworkSpec.ImageCritic d = new NetworkSpec.ImageCritic(ImageArchitecture.RESNET, 3, 64, 8, NetworkSpec.Normalization.LAYER);
         for (NetworkSpec spec : new NetworkSpec[] {g, d}) {
-            Block net = Networks.build(spec);
-            Networks.initialize(net, spec, manager);
+            Block net = initialized(spec);
             long weights = Networks.namedParameters(net).keySet().stream().filter(n -> n.endsWith("_weight"))
                     .filter(n -> !n.contains("shortcut")).count();
             assertThat(weights).as(spec.toString()).isEqualTo(101);
@@ -247,8 +248,7 @@ class NetworksTests extends WithManager {
     }
 
     private long trainable(NetworkSpec spec) {
-        Block net = Networks.build(spec);
-        Networks.initialize(net, spec, manager);
+        Block net = initialized(spec);
         long count = 0;
         for (Parameter p : Networks.parameters(net)) {
             if (p.requiresGradient()) {
@@ -299,8 +299,7 @@ class NetworksTests extends WithManager {
 
     @Test
     void linearAndConvolutionWeightsStartWithinPyTorchsFanInBounds() {
-        Block d = Networks.build(CRITIC);
-        Networks.initialize(d, CRITIC, manager);
+        Block d = initialized(CRITIC);
         Map<String, Parameter> p = Networks.namedParameters(d);
 
         // Fan-in: 3*25 = 75 for the first convolution, 16*4*4 = 256 for the linear layer.
@@ -311,10 +310,8 @@ class NetworksTests extends WithManager {
 
     @Test
     void parametersAreOrderedByNameAndTheSameForEveryBuild() {
-        Block a = Networks.build(MLP);
-        Networks.initialize(a, MLP, manager);
-        Block b = Networks.build(MLP);
-        Networks.initialize(b, MLP, manager);
+        Block a = initialized(MLP);
+        Block b = initialized(MLP);
 
         List<String> names = new ArrayList<>(Networks.namedParameters(a).keySet());
 
@@ -330,8 +327,7 @@ class NetworksTests extends WithManager {
         // a2 = relu(W2 a1 + b2) gives d loss / d a1[i] = (1[a2[i] > 0] * W3[0, :]) W2.
         NetworkSpec.Mlp spec = new NetworkSpec.Mlp(3, 5, 2, 1);
         Engine.getInstance().setRandomSeed(5);
-        Block net = Networks.build(spec);
-        Networks.initialize(net, spec, manager);
+        Block net = initialized(spec);
         Map<String, Parameter> p = Networks.namedParameters(net);
         NDArray w1 = p.get("01Linear_weight").getArray();
         NDArray b1 = p.get("01Linear_bias").getArray();
@@ -361,8 +357,7 @@ class NetworksTests extends WithManager {
 
     @Test
     void forwardWithActivationsRefusesOtherArchitectures() {
-        Block critic = Networks.build(CRITIC);
-        Networks.initialize(critic, CRITIC, manager);
+        Block critic = initialized(CRITIC);
         NDArray x = manager.zeros(new Shape(1, 3, 32, 32));
         ParameterStore ps = new ParameterStore(manager, false);
 
@@ -385,8 +380,7 @@ class NetworksTests extends WithManager {
 
     private Map<String, float[]> initializedValues(NetworkSpec spec, int seed) {
         Engine.getInstance().setRandomSeed(seed);
-        Block net = Networks.build(spec);
-        Networks.initialize(net, spec, manager);
+        Block net = initialized(spec);
         Map<String, float[]> values = new java.util.LinkedHashMap<>();
         Networks.namedParameters(net).forEach((name, param) -> values.put(name, param.getArray().toFloatArray()));
         return values;

@@ -134,6 +134,16 @@ class NonFiniteValuesTests {
     }
 
     /** A small WGAN trainer on the shifted Gaussian, 10 steps, 2 critic updates per step. */
+    /** A sound checkpoint, written after one step of {@link #wganTrainer()}: what the damaged copies start from. */
+    private Path checkpointAfterOneStep() throws IOException {
+        Path good = dir.resolve("good.ckpt");
+        try (DjlGanTrainer trainer = wganTrainer()) {
+            trainer.step();
+            trainer.saveCheckpoint(good);
+        }
+        return good;
+    }
+
     private static DjlGanTrainer wganTrainer() {
         return DjlGanTrainer.create(DjlGanTrainerTests.spec(new ObjectiveSpec.Wgan(), 10), new DjlGanTrainerTests.ShiftedGaussian(2));
     }
@@ -165,11 +175,7 @@ class NonFiniteValuesTests {
     /** Issue 17, item 8: a checkpoint whose metadata step is out of range, or missing, is refused naming the field. */
     @Test
     void aCheckpointStepOutOfRangeOrMissingIsRefused() throws IOException {
-        Path good = dir.resolve("good.ckpt");
-        try (DjlGanTrainer trainer = wganTrainer()) {
-            trainer.step();
-            trainer.saveCheckpoint(good);
-        }
+        Path good = checkpointAfterOneStep();
         CheckpointFile.Contents contents = CheckpointFile.read(good);
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("-5", "metadata field 'step' is -5, outside 0..10^12");
@@ -197,11 +203,7 @@ class NonFiniteValuesTests {
      */
     @Test
     void aCheckpointBodyThatEndsEarlyIsNamedNotABareEndOfFile() throws IOException {
-        Path good = dir.resolve("good.ckpt");
-        try (DjlGanTrainer trainer = wganTrainer()) {
-            trainer.step();
-            trainer.saveCheckpoint(good);
-        }
+        Path good = checkpointAfterOneStep();
         CheckpointFile.Contents contents = CheckpointFile.read(good);
         Path shortBody = dir.resolve("short.ckpt");
         CheckpointFile.write(shortBody, contents.metadataJson(), out -> out.write(contents.body(), 0, contents.body().length / 3));

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,16 +18,10 @@ class BenchCommandTests {
     @Test
     void timesTheToyModelAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-
-        int exit = cli.execute("--seconds", "0.5", "--warmup", "0", "--models", "toy-mlp", "--matmul-size", "128",
+        String out = CliRuns.stdout("bench", "--seconds", "0.5", "--warmup", "0", "--models", "toy-mlp", "--matmul-size", "128",
                 "--json", json.toString());
 
-        assertThat(exit).isZero();
-        assertThat(out.toString()).contains("toy-mlp").contains("java").contains("GFLOP/s").contains("best ms");
+        assertThat(out).contains("toy-mlp").contains("java").contains("GFLOP/s").contains("best ms");
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(root.get("threads").getAsInt()).isEqualTo(1);
         assertThat(root.get("matmul_size").getAsInt()).isEqualTo(128);

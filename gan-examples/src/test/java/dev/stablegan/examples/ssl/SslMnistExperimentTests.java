@@ -27,10 +27,13 @@ class SslMnistExperimentTests {
     @TempDir
     Path dir;
 
+    /** The synthetic digits every test trains on, their test split, and a log nobody reads. */
+    private final LabelledImages train = SyntheticDigits.squares("train", 400, 0);
+    private final LabelledImages test = SyntheticDigits.squares("test", 100, 1);
+    private final PrintWriter log = new PrintWriter(new StringWriter());
+
     @Test
     void writesTheSummaryCurveAndPicturesForTheGanAndTheBaseline() throws IOException {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
         for (boolean adversarial : new boolean[] {true, false}) {
             Path out = dir.resolve(adversarial ? "gan" : "baseline");
             SslMnistExperiment.Outcome o = SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 3L, 2, adversarial, 4), train,
@@ -67,11 +70,8 @@ class SslMnistExperimentTests {
 
     @Test
     void aResumedRunTrainsExactlyAsTheUninterruptedOne() throws IOException {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
         Path whole = dir.resolve("whole");
         Path parts = dir.resolve("parts");
-        PrintWriter log = new PrintWriter(new StringWriter());
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 3, true, 3), train, test, whole, log, quiet());
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 3), train, test, parts, log, quiet());
         StringWriter said = new StringWriter();
@@ -89,9 +89,6 @@ class SslMnistExperimentTests {
 
     @Test
     void resumingIsRefusedWithoutACheckpointWithOtherSettingsOrWithNothingLeftToTrain() throws IOException {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
-        PrintWriter log = new PrintWriter(new StringWriter());
         Path empty = dir.resolve("empty");
         assertThatThrownBy(() -> SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 2), train, test, empty, log,
                 quiet(), true)).hasMessageContaining("no checkpoint").hasMessageContaining(empty.toString());
@@ -113,11 +110,8 @@ class SslMnistExperimentTests {
      */
     @Test
     void aSignalStopsAfterTheStepAndTheResumeStillMatchesTheUninterruptedRun() throws IOException {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
         Path whole = dir.resolve("whole");
         Path parts = dir.resolve("parts");
-        PrintWriter log = new PrintWriter(new StringWriter());
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 2, true, 3), train, test, whole, log, quiet());
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 3), train, test, parts, log, quiet());
         byte[] checkpoint = Files.readAllBytes(parts.resolve(SslMnistExperiment.CHECKPOINT));
@@ -140,9 +134,6 @@ class SslMnistExperimentTests {
      */
     @Test
     void newRunsTakeTheAuthorsRecipeAndOldCheckpointsResumeWithTheirs() throws IOException {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
-        LabelledImages test = SyntheticDigits.squares("test", 100, 1);
-        PrintWriter log = new PrintWriter(new StringWriter());
         Path out = dir.resolve("run");
         SslMnistExperiment.run(new SslMnistExperiment.Settings(20, 5L, 1, true, 2), train, test, out, log, quiet());
         assertThat(JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject().get("recipe").getAsString())
@@ -174,7 +165,6 @@ class SslMnistExperimentTests {
 
     @Test
     void theLabelledExamplesAreAnEqualShareOfEveryClassChosenBySeed() {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
         int[] chosen = choose(train, 30, 9L, SslMnistExperiment.LabelSet.STREAM, 0);
         int[] perClass = new int[10];
         Set<Integer> distinct = new HashSet<>();
@@ -191,7 +181,6 @@ class SslMnistExperimentTests {
     /** Issue 19: the authors' labelled set is the first of each class in numpy's RandomState(seed_data).permutation. */
     @Test
     void theAuthorsLabelledSetFollowsNumpysPermutationAndNotTheWeightSeed() {
-        LabelledImages train = SyntheticDigits.squares("train", 400, 0);
         int[] permutation = new NumpyRandomState(1).permutation(train.count());
         int[] taken = new int[10];
         List<Integer> expected = new java.util.ArrayList<>();
