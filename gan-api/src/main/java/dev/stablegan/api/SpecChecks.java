@@ -36,6 +36,13 @@ public final class SpecChecks {
         }
     }
 
+    /** Checks {@code value >= min}, for counts and sizes. */
+    public static void atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + ": must be >= " + min + ", got " + value);
+        }
+    }
+
     /** Checks {@code low <= value <= high}. */
     public static void inRange(String field, double value, double low, double high) {
         finite(field, value);

@@ -12,6 +12,15 @@ class SpecTests {
     private static final ScheduleSpec SCHEDULE = new ScheduleSpec(5, 100, 64, false);
 
     @Test
+    void atLeastNamesTheFieldTheBoundAndTheValueAndLetsTheBoundItselfThrough() {
+        SpecChecks.atLeast("--count", 2, 2);
+        SpecChecks.atLeast("--count", Long.MAX_VALUE, 2);
+        assertThatThrownBy(() -> SpecChecks.atLeast("--count", 1, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--count: must be >= 2, got 1");
+        assertThatThrownBy(() -> SpecChecks.atLeast("count", -5, 0)).hasMessage("count: must be >= 0, got -5");
+    }
+
+    @Test
     void everyListedObjectiveNameRoundTrips() {
         for (String name : ObjectiveSpec.NAMES) {
             assertThat(ObjectiveSpec.byName(name).name()).isEqualTo(name);

@@ -2,6 +2,7 @@ package dev.stablegan.api.listen;
 
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.Json;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +46,7 @@ public final class PeriodicEvaluation implements GanListener {
      * @throws IllegalArgumentException for an interval below 1
      */
     public PeriodicEvaluation(Path file, long every, boolean atLastStep, Evaluation evaluation) {
-        if (every < 1) {
-            throw new IllegalArgumentException("evaluation interval: must be >= 1, got " + every);
-        }
+        SpecChecks.atLeast("evaluation interval", every, 1);
         this.file = file;
         this.every = every;
         this.atLastStep = atLastStep;

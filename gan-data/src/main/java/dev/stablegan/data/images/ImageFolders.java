@@ -1,5 +1,6 @@
 package dev.stablegan.data.images;
 
+import dev.stablegan.api.SpecChecks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,9 +21,7 @@ public final class ImageFolders {
      * @throws IllegalArgumentException for a size below 8 or a folder without images, naming it
      */
     public static ImageDataset open(Path folder, int size, PrintWriter log) throws IOException {
-        if (size < 8) {
-            throw new IllegalArgumentException("size: must be >= 8, got " + size);
-        }
+        SpecChecks.atLeast("size", size, 8);
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "not a folder (CIFAR-10 batches, an LSUN LMDB database or PNG/JPEG images)");
         }

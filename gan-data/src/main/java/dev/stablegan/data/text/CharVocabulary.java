@@ -1,5 +1,6 @@
 package dev.stablegan.data.text;
 
+import dev.stablegan.api.SpecChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,9 +47,7 @@ public final class CharVocabulary {
      * @throws IllegalArgumentException for no lines or bad sizes, naming the field
      */
     public static CharVocabulary of(List<String> lines, int length, int maxSize) {
-        if (length < 1) {
-            throw new IllegalArgumentException("length: must be >= 1, got " + length);
-        }
+        SpecChecks.atLeast("length", length, 1);
         if (maxSize < 2) {
             throw new IllegalArgumentException("vocabulary size: must be >= 2 (the unknown symbol and one character), got " + maxSize);
         }
@@ -79,9 +78,7 @@ public final class CharVocabulary {
      * @throws IllegalArgumentException for a repeated character
      */
     public static CharVocabulary fromCharacters(int length, List<Integer> characters) {
-        if (length < 1) {
-            throw new IllegalArgumentException("length: must be >= 1, got " + length);
-        }
+        SpecChecks.atLeast("length", length, 1);
         int[] cps = new int[characters.size() + 1];
         for (int i = 0; i < characters.size(); i++) {
             cps[i + 1] = characters.get(i);

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.stablegan.api.SpecChecks;
 
 /**
  * Minibatch discrimination (Salimans et al. 2016, section 3.2): lets the critic compare each example with the
@@ -37,12 +38,8 @@ public final class MinibatchDiscrimination extends AbstractBlock {
      */
     public MinibatchDiscrimination(int kernels, int kernelDims) {
         super(VERSION);
-        if (kernels < 1) {
-            throw new IllegalArgumentException("kernels: must be >= 1, got " + kernels);
-        }
-        if (kernelDims < 1) {
-            throw new IllegalArgumentException("kernelDims: must be >= 1, got " + kernelDims);
-        }
+        SpecChecks.atLeast("kernels", kernels, 1);
+        SpecChecks.atLeast("kernelDims", kernelDims, 1);
         this.kernels = kernels;
         this.kernelDims = kernelDims;
         this.tensor = addParameter(Parameter.builder().setName("T").setType(Parameter.Type.WEIGHT)

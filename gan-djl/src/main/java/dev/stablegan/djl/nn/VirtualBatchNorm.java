@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.TensorConstants;
 
 /**
@@ -31,9 +32,7 @@ public final class VirtualBatchNorm extends PerChannelAffine {
     /** @param referenceSize {@code R}: the leading rows of every input that form the reference batch, {@code >= 1} */
     public VirtualBatchNorm(int referenceSize) {
         super(VERSION);
-        if (referenceSize < 1) {
-            throw new IllegalArgumentException("referenceSize: must be >= 1, got " + referenceSize);
-        }
+        SpecChecks.atLeast("referenceSize", referenceSize, 1);
         this.referenceSize = referenceSize;
     }
 

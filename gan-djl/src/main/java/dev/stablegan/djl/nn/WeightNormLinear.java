@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.stablegan.api.SpecChecks;
 
 /**
  * A weight-normalized dense layer (Salimans and Kingma 2016): {@code y = g * (x v^T) / ||v||_row + b}, the
@@ -52,9 +53,7 @@ public final class WeightNormLinear extends AbstractBlock {
         if (!(directionStd > 0) || !Double.isFinite(directionStd)) {
             throw new IllegalArgumentException("directionStd: must be a finite number > 0, got " + directionStd);
         }
-        if (units < 1) {
-            throw new IllegalArgumentException("units: must be >= 1, got " + units);
-        }
+        SpecChecks.atLeast("units", units, 1);
         this.units = units;
         this.trainScale = trainScale;
         this.direction = addParameter(Parameter.builder().setName("v").setType(Parameter.Type.WEIGHT)

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.stablegan.api.GanListener;
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.Trainer;
 import dev.stablegan.djl.Devices;
@@ -76,15 +77,9 @@ public final class SemiSupervisedGan extends ListenedTrainer {
      */
     public record Schedule(int batch, int stepsPerEpoch, int epochs, int decayFrom) {
         public Schedule {
-            if (batch < 1) {
-                throw new IllegalArgumentException("batch: must be >= 1, got " + batch);
-            }
-            if (stepsPerEpoch < 1) {
-                throw new IllegalArgumentException("stepsPerEpoch: must be >= 1, got " + stepsPerEpoch);
-            }
-            if (epochs < 1) {
-                throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
-            }
+            SpecChecks.atLeast("batch", batch, 1);
+            SpecChecks.atLeast("stepsPerEpoch", stepsPerEpoch, 1);
+            SpecChecks.atLeast("epochs", epochs, 1);
             if (decayFrom < 0 || (decayFrom > 0 && decayFrom >= epochs)) {
                 throw new IllegalArgumentException("decayFrom: must be 0 or in [1, epochs), got " + decayFrom + " with " + epochs + " epochs");
             }

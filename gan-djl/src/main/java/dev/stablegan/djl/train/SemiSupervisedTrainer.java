@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
@@ -126,12 +127,8 @@ public final class SemiSupervisedTrainer implements AutoCloseable {
 
         public Settings {
             java.util.Objects.requireNonNull(recipe, "recipe");
-            if (classes < 2) {
-                throw new IllegalArgumentException("classes: must be >= 2, got " + classes);
-            }
-            if (latentDim < 1) {
-                throw new IllegalArgumentException("latentDim: must be >= 1, got " + latentDim);
-            }
+            SpecChecks.atLeast("classes", classes, 2);
+            SpecChecks.atLeast("latentDim", latentDim, 1);
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
                 throw new IllegalArgumentException("learningRate: must be a finite number > 0, got " + learningRate);
             }

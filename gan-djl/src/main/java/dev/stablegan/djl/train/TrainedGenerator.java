@@ -13,6 +13,7 @@ import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunProvenance;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.nn.Networks;
 import java.awt.image.BufferedImage;
@@ -123,9 +124,7 @@ public final class TrainedGenerator implements AutoCloseable, SampleSource {
      */
     @Override
     public NDArray sample(NDManager target, RandomStream random, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count: must be >= 1, got " + count);
-        }
+        SpecChecks.atLeast("count", count, 1);
         int latent = spec.latentDim();
         NDArray z = target.create(random.gaussians(Math.multiplyExact(count, latent)), new Shape(count, latent));
         return generator.forward(store, new NDList(z), false).singletonOrThrow();

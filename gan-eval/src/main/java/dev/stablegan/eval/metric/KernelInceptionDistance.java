@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.linalg.Float64Arrays;
@@ -43,12 +44,8 @@ public final class KernelInceptionDistance {
      *     or different dimensions, naming the field or set
      */
     public static Result between(FeatureMatrix real, FeatureMatrix fake, int subsets, int subsetSize, long seed) {
-        if (subsets < 1) {
-            throw new IllegalArgumentException("subsets: must be >= 1, got " + subsets);
-        }
-        if (subsetSize < 2) {
-            throw new IllegalArgumentException("subset-size: must be >= 2, got " + subsetSize);
-        }
+        SpecChecks.atLeast("subsets", subsets, 1);
+        SpecChecks.atLeast("subset-size", subsetSize, 2);
         real.requireSameDimension(fake);
         real.requireRows(subsetSize, "a KID subset of subset-size " + subsetSize);
         fake.requireRows(subsetSize, "a KID subset of subset-size " + subsetSize);

@@ -12,6 +12,7 @@ import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.PeriodicCheckpoints;
@@ -89,9 +90,7 @@ public final class ImprovedGanAblation {
         }
 
         private static void positive(String option, long value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(option + ": must be >= 1, got " + value);
-            }
+            SpecChecks.atLeast(option, value, 1);
         }
     }
 

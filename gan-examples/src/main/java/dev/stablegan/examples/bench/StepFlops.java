@@ -1,6 +1,7 @@
 package dev.stablegan.examples.bench;
 
 import dev.stablegan.api.NetworkSpec;
+import dev.stablegan.api.SpecChecks;
 
 /**
  * Analytic floating-point operation counts of one WGAN-GP generator iteration, for turning iterations per
@@ -37,9 +38,7 @@ public final class StepFlops {
      * @throws IllegalArgumentException for a batch below 1 or an unsupported network
      */
     public static long forward(NetworkSpec spec, long batch) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch: must be >= 1, got " + batch);
-        }
+        SpecChecks.atLeast("batch", batch, 1);
         long multiplyAdds;
         if (spec instanceof NetworkSpec.Mlp mlp) {
             long w = mlp.width();
@@ -67,9 +66,7 @@ public final class StepFlops {
      * {@code batch} examples.
      */
     public static long generatorIteration(NetworkSpec generator, NetworkSpec critic, long batch, int criticSteps) {
-        if (criticSteps < 1) {
-            throw new IllegalArgumentException("criticSteps: must be >= 1, got " + criticSteps);
-        }
+        SpecChecks.atLeast("criticSteps", criticSteps, 1);
         long g = forward(generator, batch);
         long d = forward(critic, batch);
         return criticSteps * (g + 12 * d) + 3 * g + 3 * d;

@@ -16,6 +16,7 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.data.idx.LabelledImages;
@@ -69,12 +70,8 @@ public final class ClassifierRecipe {
      */
     public record Settings(String name, String scoreSuffix, String datasetId, String dataset, int epochs, long seed, int trainLimit) {
         public Settings {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs: must be >= 1, got " + epochs);
-            }
-            if (trainLimit < 0) {
-                throw new IllegalArgumentException("--train-limit: must be >= 0, got " + trainLimit);
-            }
+            SpecChecks.atLeast("--epochs", epochs, 1);
+            SpecChecks.atLeast("--train-limit", trainLimit, 0);
         }
     }
 

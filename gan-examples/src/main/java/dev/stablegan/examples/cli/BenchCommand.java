@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.Devices;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.djl.engine.TorchProfiler;
@@ -174,12 +175,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || !Double.isFinite(seconds)) {
             throw new IllegalArgumentException("--seconds: must be a positive number of seconds, got " + seconds);
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup: must be >= 0, got " + warmup);
-        }
-        if (matmulSize < 1) {
-            throw new IllegalArgumentException("--matmul-size: must be >= 1, got " + matmulSize);
-        }
+        SpecChecks.atLeast("--warmup", warmup, 0);
+        SpecChecks.atLeast("--matmul-size", matmulSize, 1);
         return BenchModel.parseList(models, "--models");
     }
 

@@ -2,6 +2,7 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.data.text.CharVocabulary;
 import dev.stablegan.djl.nn.ModelSize;
 import dev.stablegan.examples.SweepRuns;
@@ -183,14 +184,8 @@ public final class LanguageCommand implements Callable<Integer> {
         if (dim != null && dim < 1) {
             throw new IllegalArgumentException("--dim: must be >= 1, got " + dim);
         }
-        if (evalEvery < 1) {
-            throw new IllegalArgumentException("--eval-every: must be >= 1, got " + evalEvery);
-        }
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples: must be >= 1, got " + samples);
-        }
-        if (vocabularySize < 2) {
-            throw new IllegalArgumentException("--vocabulary: must be >= 2, got " + vocabularySize);
-        }
+        SpecChecks.atLeast("--eval-every", evalEvery, 1);
+        SpecChecks.atLeast("--samples", samples, 1);
+        SpecChecks.atLeast("--vocabulary", vocabularySize, 2);
     }
 }

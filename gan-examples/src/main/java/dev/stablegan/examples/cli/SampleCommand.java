@@ -2,6 +2,7 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.train.Samples;
 import dev.stablegan.djl.train.TrainedGenerator;
 import java.io.BufferedWriter;
@@ -37,9 +38,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1) {
-            throw new IllegalArgumentException("--count: must be >= 1, got " + count);
-        }
+        SpecChecks.atLeast("--count", count, 1);
         engine.apply();
         try (TrainedGenerator g = TrainedGenerator.load(checkpoint)) {
             int width = g.sampleValues(new RandomStream(seed), 1).length;

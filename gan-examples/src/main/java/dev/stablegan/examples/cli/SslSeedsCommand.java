@@ -1,6 +1,7 @@
 package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.Json;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.examples.ssl.SeedSpread;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,9 +40,7 @@ public final class SslSeedsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (atEpoch < 0) {
-            throw new IllegalArgumentException("--at-epoch: must be >= 0, got " + atEpoch);
-        }
+        SpecChecks.atLeast("--at-epoch", atEpoch, 0);
         List<SeedSpread.Run> read = new ArrayList<>();
         for (Path run : runs) {
             read.add(SeedSpread.read(run));

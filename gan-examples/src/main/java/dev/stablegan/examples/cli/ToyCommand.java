@@ -2,6 +2,7 @@ package dev.stablegan.examples.cli;
 
 import dev.stablegan.api.GanSpec;
 import dev.stablegan.api.ObjectiveSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.eval.toy.ToyModeMetrics;
 import dev.stablegan.examples.toy.ToyDataset;
 import dev.stablegan.examples.toy.ToyPreset;
@@ -79,15 +80,11 @@ public final class ToyCommand implements Callable<Integer> {
         ObjectiveSpec base = prefixed("--objective", () -> ObjectiveSpec.byName(objective));
         ObjectiveSpec objectiveSpec = prefixed(lambda != null ? "--lambda" : "--clip", () -> withOverrides(base));
         long generatorSteps = steps == null ? chosen.defaultSteps() : steps;
-        if (generatorSteps < 1) {
-            throw new IllegalArgumentException("--steps: must be >= 1, got " + generatorSteps);
-        }
+        SpecChecks.atLeast("--steps", generatorSteps, 1);
         if (samples < ToyRun.MIN_EVAL_SAMPLES) {
             throw new IllegalArgumentException("--samples: must be >= " + ToyRun.MIN_EVAL_SAMPLES + ", got " + samples);
         }
-        if (plotEvery < 0) {
-            throw new IllegalArgumentException("--plot-every: must be >= 0, got " + plotEvery);
-        }
+        SpecChecks.atLeast("--plot-every", plotEvery, 0);
         GanSpec spec = chosen.spec(objectiveSpec, generatorSteps, seed);
         return new ToyRun.Settings(data, chosen, spec, folder.out(), samples, plotEvery, resumable.resume(), resumable.force());
     }

@@ -4,6 +4,7 @@ import dev.stablegan.api.AtomicFiles;
 import dev.stablegan.api.Json;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.examples.plot.LineChart;
@@ -90,16 +91,10 @@ public final class ToyGradientsCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
-        positive("--steps", steps);
-        positive("--width", width);
-        positive("--batch", batch);
+        SpecChecks.atLeast("--steps", steps, 1);
+        SpecChecks.atLeast("--width", width, 1);
+        SpecChecks.atLeast("--batch", batch, 1);
         return new Settings(steps, width, batch, MEASURE_BATCHES, seed);
-    }
-
-    private static void positive(String option, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(option + ": must be >= 1, got " + value);
-        }
     }
 
     private Map<String, Object> report(Settings settings, List<Result> results) {

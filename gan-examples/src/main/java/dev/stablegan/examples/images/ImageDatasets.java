@@ -1,5 +1,6 @@
 package dev.stablegan.examples.images;
 
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.data.images.ImageDataset;
 import dev.stablegan.data.images.ImageFolders;
 import dev.stablegan.examples.data.MnistFamily;
@@ -21,9 +22,7 @@ public final class ImageDatasets {
      * @throws IllegalArgumentException for an unknown name, a missing path or a size below 8, naming it
      */
     public static ImageDataset open(String name, int size, Path cacheRoot, PrintWriter log) throws IOException {
-        if (size < 8) {
-            throw new IllegalArgumentException("size: must be >= 8, got " + size);
-        }
+        SpecChecks.atLeast("size", size, 8);
         switch (name) {
             case "mnist", "fashion-mnist" -> {
                 MnistFamily family = MnistFamily.byName(name);

@@ -9,6 +9,7 @@ import dev.stablegan.api.ImageArchitecture;
 import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.data.images.ImageBatchSource;
@@ -52,9 +53,7 @@ public final class OverfittingExperiment {
             if (steps < 1 || evalEvery < 1) {
                 throw new IllegalArgumentException("--steps and --eval-every: must be >= 1, got " + steps + " and " + evalEvery);
             }
-            if (trainImages < 2) {
-                throw new IllegalArgumentException("--train-images: must be >= 2, got " + trainImages);
-            }
+            SpecChecks.atLeast("--train-images", trainImages, 2);
         }
     }
 

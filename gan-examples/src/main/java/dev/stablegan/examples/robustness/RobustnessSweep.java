@@ -11,6 +11,7 @@ import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
@@ -92,9 +93,7 @@ public final class RobustnessSweep {
             if (architectures.isEmpty() || methods.isEmpty()) {
                 throw new IllegalArgumentException("--archs and --methods: each needs at least one name");
             }
-            if (steps < 1) {
-                throw new IllegalArgumentException("--steps: must be >= 1, got " + steps);
-            }
+            SpecChecks.atLeast("--steps", steps, 1);
             if (samples < InceptionScore.DEFAULT_SPLITS) {
                 throw new IllegalArgumentException("--samples: must be >= " + InceptionScore.DEFAULT_SPLITS + ", got " + samples);
             }

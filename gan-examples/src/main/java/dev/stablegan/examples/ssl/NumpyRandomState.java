@@ -1,5 +1,6 @@
 package dev.stablegan.examples.ssl;
 
+import dev.stablegan.api.SpecChecks;
 /**
  * numpy's legacy {@code RandomState(seed)} as far as {@code permutation(n)} needs it: the MT19937 generator seeded by
  * {@code init_genrand(seed)} and the legacy shuffle, which for {@code i = n-1 .. 1} swaps {@code x[i]} with
@@ -77,9 +78,7 @@ public final class NumpyRandomState {
 
     /** {@code RandomState.permutation(n)}: a shuffled {@code 0 .. n-1}. */
     public int[] permutation(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n: must be >= 0, got " + n);
-        }
+        SpecChecks.atLeast("n", n, 0);
         int[] x = new int[n];
         for (int i = 0; i < n; i++) {
             x[i] = i;

@@ -9,6 +9,7 @@ import dev.stablegan.api.Json;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunInterruptedException;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
@@ -88,9 +89,7 @@ public final class SslMnistExperiment {
                 throw new IllegalArgumentException("--labels: must be a positive multiple of 10 (the same count per class), got "
                         + labels);
             }
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs: must be >= 1, got " + epochs);
-            }
+            SpecChecks.atLeast("--epochs", epochs, 1);
             if (!(maxMinutes >= 0) || !Double.isFinite(maxMinutes)) {
                 throw new IllegalArgumentException("--max-minutes: must be a finite number >= 0, got " + maxMinutes);
             }
@@ -98,9 +97,7 @@ public final class SslMnistExperiment {
                 throw new IllegalArgumentException("--decay-from: must be 0 (no decay) or an epoch before --epochs " + epochs
                         + ", got " + decayFrom);
             }
-            if (stepsPerEpoch < 0) {
-                throw new IllegalArgumentException("--steps-per-epoch: must be >= 0, got " + stepsPerEpoch);
-            }
+            SpecChecks.atLeast("--steps-per-epoch", stepsPerEpoch, 0);
         }
     }
 

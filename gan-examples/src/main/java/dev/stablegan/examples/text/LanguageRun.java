@@ -12,6 +12,7 @@ import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunSummary;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
@@ -71,12 +72,8 @@ public final class LanguageRun {
             List<Path> compare, boolean resume, boolean force) {
         public Settings {
             ResumableFolder.requireOneOf(resume, force);
-            if (evalEvery < 1) {
-                throw new IllegalArgumentException("eval-every: must be >= 1, got " + evalEvery);
-            }
-            if (evalSamples < 1) {
-                throw new IllegalArgumentException("samples: must be >= 1, got " + evalSamples);
-            }
+            SpecChecks.atLeast("eval-every", evalEvery, 1);
+            SpecChecks.atLeast("samples", evalSamples, 1);
             long most = mostSamples(spec, Runtime.getRuntime().maxMemory());
             if (evalSamples > most) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "samples: %,d sentences are too many to score at once; at"

@@ -1,6 +1,7 @@
 package dev.stablegan.examples.text;
 
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.data.text.CorpusFiles;
 import dev.stablegan.data.text.OneBillionWord;
 import dev.stablegan.data.text.WordNetSentences;
@@ -46,9 +47,7 @@ public record TextCorpus(String name, List<String> train, List<String> heldout, 
      */
     public static TextCorpus open(String corpus, Path cacheRoot, int maxLines, int length, long seed, PrintWriter log)
             throws IOException {
-        if (maxLines < 2) {
-            throw new IllegalArgumentException("max-lines: must be >= 2, got " + maxLines);
-        }
+        SpecChecks.atLeast("max-lines", maxLines, 2);
         if (corpus.equals(WordNetSentences.ID)) {
             List<String> lines = WordNetSentences.read(WordNetInstall.locate(cacheRoot, log), length, log);
             return split(WordNetSentences.ID, lines, 0, seed);

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.nn.MlpTrace;
 import dev.stablegan.djl.nn.Networks;
 import dev.stablegan.djl.train.BatchSource;
@@ -73,12 +74,8 @@ public final class CriticGradientNorms {
      * @throws IllegalArgumentException if {@code batchSize} or {@code batches} is below 1
      */
     public static double[] measure(DjlGanTrainer trainer, BatchSource data, long seed, int batchSize, int batches) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize: must be >= 1, got " + batchSize);
-        }
-        if (batches < 1) {
-            throw new IllegalArgumentException("batches: must be >= 1, got " + batches);
-        }
+        SpecChecks.atLeast("batchSize", batchSize, 1);
+        SpecChecks.atLeast("batches", batches, 1);
         RandomStream dataRandom = RandomStream.derive(seed, "gradient-norms-data");
         RandomStream noiseRandom = RandomStream.derive(seed, "gradient-norms-noise");
         double[] sum = null;

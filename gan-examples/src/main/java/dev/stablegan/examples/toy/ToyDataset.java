@@ -2,6 +2,7 @@ package dev.stablegan.examples.toy;
 
 import dev.stablegan.api.Choices;
 import dev.stablegan.api.RandomStream;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.eval.toy.ToyModes;
 import java.util.List;
 import java.util.Optional;
@@ -113,9 +114,7 @@ public enum ToyDataset {
         if (random == null) {
             throw new IllegalArgumentException("random: is required");
         }
-        if (count < 0) {
-            throw new IllegalArgumentException("count: must be >= 0, got " + count);
-        }
+        SpecChecks.atLeast("count", count, 0);
         float[] out = new float[Math.multiplyExact(count, 2)];
         for (int i = 0; i < count; i++) {
             samplePoint(random, out, 2 * i);

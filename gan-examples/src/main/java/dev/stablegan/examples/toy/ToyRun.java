@@ -10,6 +10,7 @@ import dev.stablegan.api.RandomStream;
 import dev.stablegan.api.RunFolderLock;
 import dev.stablegan.api.RunProvenance;
 import dev.stablegan.api.RunSummary;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.StepReport;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.api.listen.JsonlMetrics;
@@ -73,9 +74,7 @@ public final class ToyRun {
             if (evalSamples < MIN_EVAL_SAMPLES) {
                 throw new IllegalArgumentException("samples: must be >= " + MIN_EVAL_SAMPLES + ", got " + evalSamples);
             }
-            if (plotEvery < 0) {
-                throw new IllegalArgumentException("plot-every: must be >= 0, got " + plotEvery);
-            }
+            SpecChecks.atLeast("plot-every", plotEvery, 0);
         }
     }
 

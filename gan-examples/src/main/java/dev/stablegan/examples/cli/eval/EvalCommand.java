@@ -1,6 +1,7 @@
 package dev.stablegan.examples.cli.eval;
 
 import dev.stablegan.api.Json;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.djl.EngineSetup;
 import dev.stablegan.eval.FeatureMatrix;
 import dev.stablegan.eval.features.Extraction;
@@ -173,12 +174,8 @@ public final class EvalCommand implements Runnable {
 
         @Override
         void checkSettings() {
-            if (subsets < 1) {
-                throw new IllegalArgumentException("--subsets: must be >= 1, got " + subsets);
-            }
-            if (subsetSize < 2) {
-                throw new IllegalArgumentException("--subset-size: must be >= 2, got " + subsetSize);
-            }
+            SpecChecks.atLeast("--subsets", subsets, 1);
+            SpecChecks.atLeast("--subset-size", subsetSize, 2);
         }
     }
 
@@ -249,9 +246,7 @@ public final class EvalCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            if (splits < 1) {
-                throw new IllegalArgumentException("--splits: must be >= 1, got " + splits);
-            }
+            SpecChecks.atLeast("--splits", splits, 1);
             if (source.fake != null && extractor == null) {
                 throw new IllegalArgumentException("--extractor: --fake " + source.fake + " needs the classifier that scores it ("
                         + String.join(", ", FeatureExtractors.NAMES) + ")");
