@@ -48,9 +48,11 @@ import java.util.Map;
  * same number of steps: the baseline the GAN must beat.
  *
  * <p>Writes {@code metrics.jsonl} (one line per epoch, with the test set's confusion matrix), {@code confusion.png} (the
- * latest one), {@code learning_curve.png}, {@code samples.png} (100
+ * latest one), {@code misread.png} (the latest epoch's misread test images, by confusion cell), {@code labelled.png}
+ * (the labelled examples, a row per class), {@code learning_curve.png}, {@code samples.png} (100
  * generated digits) and {@code summary.json} ({@code test_error}, {@code test_errors}, {@code labels},
- * {@code epochs}, {@code seconds}, {@code learning_curve}, the labelled indices and provenance).
+ * {@code epochs}, {@code seconds}, {@code learning_curve}, the confusion matrix and the misread test images of the last
+ * epoch trained in this session, the labelled indices and provenance).
  */
 public final class SslMnistExperiment {
     public static final int BATCH = 100;
@@ -179,6 +181,11 @@ public final class SslMnistExperiment {
         JsonObject saved = contents == null ? null : savedState(contents, s);
         Map<String, Object> provenance = RunInfo.provenance(true); // the code that trains, before the run
         int[] labelled = chooseLabelled(train, s);
+        int[] labelledByClass = Arrays.stream(labelled).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> train.label(i)).thenComparingInt(i -> i)).mapToInt(i -> i).toArray();
+        PngFiles.write(ImageGrid.gray(rows(train, labelledByClass), labelled.length, train.rows(), train.cols(),
+                (labelled.length + 9) / 10, 2),
+                out.resolve("labelled.png"));
         int stepsPerEpoch = s.stepsPerEpoch() > 0 ? s.stepsPerEpoch() : train.count() / BATCH;
         Evaluation evaluation = new Evaluation(s, test, out, checkpoint, log, stepsPerEpoch);
         if (saved != null) {
@@ -235,6 +242,7 @@ public final class SslMnistExperiment {
         summary.put("test_errors", testErrors);
         if (confusion != null) { // rows: true class, columns: predicted class (the averaged weights, as test_errors)
             summary.put("confusion_matrix", confusion.rows());
+            summary.put("misread", evaluation.misread.rows()); // [test index, true class, class read], largest cell first
         }
         summary.put("test_examples", test.count());
         summary.put("labels", s.labels());
@@ -262,8 +270,7 @@ public final class SslMnistExperiment {
         }
         summary.put("weight_seed", s.seed());
         // Positions in the standard IDX training order, class 0 first.
-        summary.put("labelled_indices", Arrays.stream(labelled).boxed()
-                .sorted(java.util.Comparator.comparingInt((Integer i) -> train.label(i)).thenComparingInt(i -> i)).toList());
+        summary.put("labelled_indices", Arrays.stream(labelledByClass).boxed().toList());
         boolean authors = recipe == SemiSupervisedTrainer.Recipe.AUTHORS;
         provenance.put("recipe", "Salimans et al. 2016 MNIST (PI), " + recipe.id() + ": batch " + BATCH + ", Adam " + LEARNING_RATE
                 + " beta1 " + BETA1 + (authors ? " eps " + SemiSupervisedTrainer.AUTHORS_ADAM_EPSILON + " under the root"
@@ -295,11 +302,14 @@ public final class SslMnistExperiment {
         private double secondsBefore;
         private int testErrors = -1;
         private ConfusionMatrix confusion;
+        private MisreadDigits misread;
+        private final LabelledImages test;
         private int epochsDone;
         private SemiSupervisedGan gan;
 
         Evaluation(Settings settings, LabelledImages test, Path out, Path checkpoint, PrintWriter log, int stepsPerEpoch) {
             this.settings = settings;
+            this.test = test;
             this.testPixels = rows(test, identity(test.count()));
             this.testLabels = new int[test.count()];
             for (int i = 0; i < testLabels.length; i++) {
@@ -357,7 +367,9 @@ public final class SslMnistExperiment {
             epochReports.clear();
             SemiSupervisedTrainer trainer = gan.trainer();
             int rawErrors = ConfusionMatrix.of(trainer.predict(testPixels, testLabels.length), testLabels, 10).errors();
-            confusion = ConfusionMatrix.of(trainer.predictAveraged(testPixels, testLabels.length), testLabels, 10);
+            int[] predicted = trainer.predictAveraged(testPixels, testLabels.length);
+            confusion = ConfusionMatrix.of(predicted, testLabels, 10);
+            misread = MisreadDigits.of(predicted, testLabels);
             testErrors = confusion.errors();
             double testError = testErrors / (double) testLabels.length;
             curve.add(new double[] {epoch, testError, testErrors});
@@ -382,6 +394,8 @@ public final class SslMnistExperiment {
             writePictures(out, curve, settings.adversarial() ? trainer.sample(100) : null);
             PngFiles.write(confusion.image("test set, epoch " + epoch + ": " + testErrors + " errors (rows: true class)"),
                     out.resolve("confusion.png"));
+            PngFiles.write(misread.image(test, "test images misread at epoch " + epoch + ", by cell (" + testErrors + " in all)", 12, 20),
+                    out.resolve("misread.png"));
             epochsDone = epoch;
             if (settings.maxMinutes() > 0 && seconds / 60 >= settings.maxMinutes()) {
                 log.printf("ssl-mnist: stopping after epoch %d: the %.0f-minute budget is spent%n", epoch, settings.maxMinutes());

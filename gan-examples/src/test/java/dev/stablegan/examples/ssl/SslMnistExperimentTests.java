@@ -9,6 +9,7 @@ import dev.stablegan.api.TechniquesSpec;
 import dev.stablegan.api.listen.ConsoleProgress;
 import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.data.SyntheticDigits;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +67,37 @@ class SslMnistExperimentTests {
             assertThat(total).as("test images in the matrix").isEqualTo(100);
             assertThat(offDiagonal).as("its off-diagonal count is the test errors").isEqualTo(o.testErrors());
             assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).allSatisfy(l -> assertThat(l).contains("\"confusion\":[["));
+            // Every misread test image once, each in the cell the matrix counts it in, and the pictures of both sets.
+            var misread = summary.getAsJsonArray("misread");
+            assertThat(misread).hasSize(o.testErrors());
+            Set<Integer> images = new HashSet<>();
+            for (var item : misread) {
+                var it = item.getAsJsonArray();
+                int index = it.get(0).getAsInt();
+                assertThat(images.add(index)).as("test image %d listed once", index).isTrue();
+                assertThat(it.get(1).getAsInt()).isEqualTo(test.label(index)).isNotEqualTo(it.get(2).getAsInt());
+                assertThat(confusion.get(it.get(1).getAsInt()).getAsJsonArray().get(it.get(2).getAsInt()).getAsInt()).isPositive();
+            }
+            assertThat(ImageIO.read(out.resolve("misread.png").toFile()).getWidth()).isGreaterThanOrEqualTo(360);
+            BufferedImage labelled = ImageIO.read(out.resolve("labelled.png").toFile());
+            assertThat(labelled.getWidth()).as("two columns of 28x28 at twice the size").isEqualTo(2 + 2 * (2 + 56));
+            assertThat(labelled.getHeight()).as("ten rows").isEqualTo(2 + 10 * (2 + 56));
         }
+    }
+
+    @Test
+    void misreadDigitsComeLargestCellFirstAndTheirPictureHasARowPerCell() {
+        int[] truth = {0, 1, 1, 2, 2, 2, 3, 3};
+        int[] read = {0, 2, 2, 1, 2, 0, 3, 2};
+        MisreadDigits misread = MisreadDigits.of(read, truth);
+        // Cells: (1 read as 2) twice, (2 read as 0) and (2 read as 1) and (3 read as 2) once each; ties by class, then class read.
+        assertThat(misread.rows()).containsExactly(List.of(1, 1, 2), List.of(2, 1, 2), List.of(5, 2, 0), List.of(3, 2, 1),
+                List.of(7, 3, 2));
+        LabelledImages eight = SyntheticDigits.squares("eight", 8, 0);
+        BufferedImage picture = misread.image(eight, "test", 3, 20);
+        assertThat(picture.getHeight()).as("a title and three of the four cells").isEqualTo(24 + 3 * (28 * 2 + 4) + 4);
+        assertThat(MisreadDigits.of(truth, truth).items()).isEmpty();
+        assertThatThrownBy(() -> MisreadDigits.of(new int[2], truth)).hasMessageContaining("2 predictions for 8 labels");
     }
 
     @Test
