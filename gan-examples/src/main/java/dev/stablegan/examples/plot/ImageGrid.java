@@ -1,5 +1,8 @@
 package dev.stablegan.examples.plot;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /** Lays gray or colour images out as a grid with a 2-pixel white gutter, for sample pictures. */
@@ -7,6 +10,19 @@ public final class ImageGrid {
     private static final int GUTTER = 2;
 
     private ImageGrid() {}
+
+    /**
+     * A pen for a figure composed by hand (grids with captions, a confusion matrix): {@code image} painted white, text
+     * antialiased, the colour black; the caller disposes of it.
+     */
+    public static Graphics2D whitePage(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        return g;
+    }
 
     /**
      * @param pixels {@code count * height * width} values in {@code [0, 1]} (clamped), row-major per image

@@ -40,10 +40,8 @@ import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.plot.ImageGrid;
 import dev.stablegan.examples.plot.LossCurves;
 import dev.stablegan.examples.plot.PngFiles;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -590,11 +588,7 @@ public final class RobustnessSweep {
         int rowsCount = s.architectures().size();
         BufferedImage figure = new BufferedImage(labelWidth + cols * (cell + 10), header + rowsCount * (cell + caption + 10),
                 BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = figure.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = ImageGrid.whitePage(figure);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         for (int c = 0; c < cols; c++) {
             g.drawString(s.methods().get(c).id(), labelWidth + c * (cell + 10) + 4, 20);

@@ -1,9 +1,9 @@
 package dev.stablegan.examples.ssl;
 
+import dev.stablegan.examples.plot.ImageGrid;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +56,7 @@ public record ConfusionMatrix(int[][] counts) {
         int left = 40;
         int top = 46;
         BufferedImage img = new BufferedImage(left + k * cell + 10, top + k * cell + 10, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Graphics2D g = ImageGrid.whitePage(img);
         int worst = 1;
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {

@@ -2,10 +2,8 @@ package dev.stablegan.examples.ssl;
 
 import dev.stablegan.data.idx.LabelledImages;
 import dev.stablegan.examples.plot.ImageGrid;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,11 +77,7 @@ public record MisreadDigits(List<Item> items) {
         int side = test.rows() * SCALE + 4; // a grid row: the images and their 2-pixel gutters above and below
         int width = CAPTION + perCell * side + 2;
         BufferedImage img = new BufferedImage(Math.max(width, 360), TITLE + Math.max(1, cells.size()) * side + 4, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = ImageGrid.whitePage(img);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString(title, 4, 16);
         if (cells.isEmpty()) {
