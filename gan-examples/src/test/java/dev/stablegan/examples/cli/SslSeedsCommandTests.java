@@ -25,6 +25,25 @@ class SslSeedsCommandTests {
     }
 
     @Test
+    void runsStillTrainingAreComparedAtTheLastEpochAllReachedOnlyWhenAsked() throws IOException {
+        Path three = SslRunFixtures.tinyRun(dir, "three", 5L, 3, true);
+        Path two = SslRunFixtures.tinyRun(dir, "two", 6L, 2, false);
+
+        CliRuns.assertBadInput("summary.json: missing", "ssl-seeds", three.toString(), two.toString());
+        JsonObject out = JsonParser.parseString(CliRuns.stdout("ssl-seeds", "--in-progress", three.toString(), two.toString()))
+                .getAsJsonObject();
+
+        assertThat(out.getAsJsonObject("at_epoch").get("epoch").getAsInt()).isEqualTo(2);
+        var runs = out.getAsJsonArray("runs");
+        assertThat(runs.get(0).getAsJsonObject().get("finished").getAsBoolean()).isFalse();
+        assertThat(runs.get(0).getAsJsonObject().get("epochs").getAsInt()).as("cut at the common epoch").isEqualTo(2);
+        assertThat(runs.get(1).getAsJsonObject().has("finished")).as("a finished run says nothing more").isFalse();
+        double mean = (runs.get(0).getAsJsonObject().get("test_errors").getAsInt() + runs.get(1).getAsJsonObject().get("test_errors")
+                .getAsInt()) / 2.0;
+        assertThat(out.getAsJsonObject("at_epoch").get("mean_errors").getAsDouble()).isEqualTo(mean);
+    }
+
+    @Test
     void printsTheSpreadAsOneJsonObject() throws IOException {
         Path a = run("a", 1, 120, 93);
         Path b = run("b", 2, 130, 90);

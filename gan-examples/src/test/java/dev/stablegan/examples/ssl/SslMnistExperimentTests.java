@@ -86,6 +86,24 @@ class SslMnistExperimentTests {
     }
 
     @Test
+    void aRunStillTrainingIsReadFromItsCheckpointAsItsSummaryWouldSayItAndCanBeCutAtAnEarlierEpoch() throws IOException {
+        Path run = SslRunFixtures.tinyRun(dir, "run", 5L, 3, false);
+        SeedSpread.Run finished = SeedSpread.read(run);
+        Files.delete(run.resolve("summary.json")); // now as while it trained: the checkpoint holds epoch 3
+        SeedSpread.Run training = SeedSpread.readFinishedOrInProgress(run);
+
+        assertThat(training.finished()).isFalse();
+        assertThat(finished.finished()).isTrue();
+        assertThat(training).usingRecursiveComparison().ignoringFields("finished", "seconds").isEqualTo(finished);
+        assertThat(training.seconds()).isPositive().isLessThanOrEqualTo(finished.seconds());
+        SeedSpread.Run atTwo = training.at(2);
+        assertThat(atTwo.epochs()).isEqualTo(2);
+        assertThat(atTwo.testErrors()).isEqualTo(finished.curve().get(2));
+        assertThat(atTwo.curve()).containsOnlyKeys(1, 2);
+        assertThatThrownBy(() -> training.at(4)).hasMessageContaining("has no epoch 4 (it runs from 1 to 3)");
+    }
+
+    @Test
     void misreadDigitsComeLargestCellFirstAndTheirPictureHasARowPerCell() {
         int[] truth = {0, 1, 1, 2, 2, 2, 3, 3};
         int[] read = {0, 2, 2, 1, 2, 0, 3, 2};

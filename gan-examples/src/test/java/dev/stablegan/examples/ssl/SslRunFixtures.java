@@ -1,10 +1,19 @@
 package dev.stablegan.examples.ssl;
 
+import dev.stablegan.api.listen.ConsoleProgress;
+import dev.stablegan.examples.data.SyntheticDigits;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finished ssl-mnist runs written by hand for the tests: a summary.json with the fields {@link SeedSpread} reads. */
+/**
+ * Finished ssl-mnist runs written by hand for the tests (a summary.json with the fields {@link SeedSpread} reads), and
+ * tiny real runs on synthetic digits.
+ */
 public final class SslRunFixtures {
     private SslRunFixtures() {}
 
@@ -31,6 +40,22 @@ public final class SslRunFixtures {
                 + ",\"seconds\":12.5,\"mode\":\"gan\",\"seed\":" + seed + ",\"feature_matching\":\"mean-squared\""
                 + (labelSeed < 0 ? "" : ",\"label_set\":\"authors\",\"label_seed\":" + labelSeed)
                 + ",\"learning_curve\":[" + points + "]}\n");
+        return folder;
+    }
+
+    /**
+     * Trains a tiny real run in {@code parent/name} (synthetic digits, 20 labels, 2 steps per epoch) for {@code epochs}
+     * epochs; with {@code stillTraining} its summary.json is then removed, so that the folder looks as a run's does
+     * while it trains: a checkpoint after its last epoch, metrics, no summary.
+     */
+    public static Path tinyRun(Path parent, String name, long seed, int epochs, boolean stillTraining) throws IOException {
+        Path folder = parent.resolve(name);
+        SslMnistExperiment.run(new SslMnistExperiment.Settings(20, seed, epochs, true, 2), SyntheticDigits.squares("train", 400, 0),
+                SyntheticDigits.squares("test", 100, 1), folder, new PrintWriter(new StringWriter()),
+                new ConsoleProgress(new PrintStream(OutputStream.nullOutputStream()), 1000, false));
+        if (stillTraining) {
+            Files.delete(folder.resolve("summary.json"));
+        }
         return folder;
     }
 }
