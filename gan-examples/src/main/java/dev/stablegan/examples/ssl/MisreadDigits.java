@@ -75,7 +75,8 @@ public record MisreadDigits(List<Item> items) {
             last.add(it);
         }
         int side = test.rows() * SCALE + 4; // a grid row: the images and their 2-pixel gutters above and below
-        int width = CAPTION + perCell * side + 2;
+        int widest = cells.stream().mapToInt(c -> Math.min(perCell, c.size())).max().orElse(0);
+        int width = CAPTION + widest * side + 2;
         BufferedImage img = new BufferedImage(Math.max(width, 360), TITLE + Math.max(1, cells.size()) * side + 4, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ImageGrid.whitePage(img);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
