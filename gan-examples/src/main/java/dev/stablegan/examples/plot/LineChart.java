@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -183,9 +183,9 @@ public final class LineChart {
         xAxis.setRange(xMin, xMax);
         ValueAxis yAxis;
         if (logY) {
-            LogAxis log = new LogAxis(yLabel);
-            log.setBase(10);
-            log.setSmallestValue(Math.pow(10, tMin));
+            // Plain tick labels such as 1 and 10, with gridlines at 2 to 9 times them (LogAxis labels 10^1.3 and the like).
+            LogarithmicAxis log = new LogarithmicAxis(yLabel);
+            log.setStrictValuesFlag(false);
             log.setRange(Math.pow(10, tMin), Math.pow(10, tMax));
             yAxis = log;
         } else {
