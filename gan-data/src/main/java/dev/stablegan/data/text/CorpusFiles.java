@@ -1,5 +1,6 @@
 package dev.stablegan.data.text;
 
+import dev.stablegan.api.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,12 +37,7 @@ public final class CorpusFiles {
      * @throws IOException when it cannot be read, naming it
      */
     public static int readLines(Path file, int maxLines, int cut, List<String> into, PrintWriter log) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + ": is a folder, not a text file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
+        InputFiles.requireFile(file, "a text file");
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int skipped = 0;

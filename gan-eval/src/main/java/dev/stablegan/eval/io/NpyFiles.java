@@ -1,13 +1,12 @@
 package dev.stablegan.eval.io;
 
 import dev.stablegan.api.AtomicFiles;
+import dev.stablegan.api.InputFiles;
 import dev.stablegan.eval.FeatureMatrix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +36,7 @@ public final class NpyFiles {
      * @throws IllegalArgumentException when it is not a 2-D float array of finite values, naming it and the problem
      */
     public static FeatureMatrix read(Path file) throws IOException {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(name + ": is a folder, not a .npy file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(name, null, "no such file");
-        }
-        return parse(name, bytes);
+        return parse(file.toString(), InputFiles.readAll(file, "a .npy file"));
     }
 
     static FeatureMatrix parse(String name, byte[] bytes) {

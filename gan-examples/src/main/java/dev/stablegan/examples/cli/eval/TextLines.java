@@ -1,13 +1,12 @@
 package dev.stablegan.examples.cli.eval;
 
+import dev.stablegan.api.InputFiles;
 import dev.stablegan.eval.features.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +15,7 @@ import java.util.Map;
 /** A UTF-8 text file as lines (one sample each), refused with its name when it is empty, binary or not UTF-8. */
 record TextLines(Path file, List<String> lines, String sha256) {
     static TextLines read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + ": is a folder, not a text file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
+        byte[] bytes = InputFiles.readAll(file, "a text file");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
