@@ -69,29 +69,23 @@ public final class PrecisionRecallDensityCoverage {
             long[] fakeDensityCounts = new long[m];
             boolean[] realInFake = new boolean[n];
             boolean[] realCovered = new boolean[n];
-            int block = Math.max(1, BLOCK_VALUES / m);
-            for (int from = 0; from < n; from += block) {
-                int to = Math.min(n, from + block);
-                double[] d2 = squaredDistances(manager, x, from, to, y);
-                for (int i = from; i < to; i++) {
-                    int row = (i - from) * m;
-                    double nearest = Double.POSITIVE_INFINITY;
-                    for (int j = 0; j < m; j++) {
-                        double v = d2[row + j];
-                        if (v <= realPr[i]) {
-                            fakeInReal[j] = true;
-                        }
-                        if (v < realDc[i]) {
-                            fakeDensityCounts[j]++;
-                        }
-                        if (v <= fakePr[j]) {
-                            realInFake[i] = true;
-                        }
-                        nearest = Math.min(nearest, v);
+            forEachDistanceRow(manager, x, y, (i, d2, row) -> {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < m; j++) {
+                    double v = d2[row + j];
+                    if (v <= realPr[i]) {
+                        fakeInReal[j] = true;
                     }
-                    realCovered[i] = nearest < realDc[i];
+                    if (v < realDc[i]) {
+                        fakeDensityCounts[j]++;
+                    }
+                    if (v <= fakePr[j]) {
+                        realInFake[i] = true;
+                    }
+                    nearest = Math.min(nearest, v);
                 }
-            }
+                realCovered[i] = nearest < realDc[i];
+            });
             long densitySum = 0;
             for (long c : fakeDensityCounts) {
                 densitySum += c;
@@ -110,23 +104,38 @@ public final class PrecisionRecallDensityCoverage {
         int kMax = Arrays.stream(ks).max().orElseThrow();
         double[][] radii = new double[ks.length][n];
         double[] smallest = new double[kMax + 1];
-        int block = Math.max(1, BLOCK_VALUES / n);
-        for (int from = 0; from < n; from += block) {
-            int to = Math.min(n, from + block);
-            double[] d2 = squaredDistances(manager, a, from, to, a);
+        forEachDistanceRow(manager, a, a, (i, d2, row) -> {
+            d2[row + i] = 0.0;
+            Arrays.fill(smallest, Double.POSITIVE_INFINITY);
+            for (int j = 0; j < n; j++) {
+                insert(smallest, d2[row + j]);
+            }
+            for (int q = 0; q < ks.length; q++) {
+                radii[q][i] = smallest[ks[q]];
+            }
+        });
+        return radii;
+    }
+
+    /** One row of squared distances: from row {@code i} of the first set to every row of the second, at {@code d2[row ..]}. */
+    @FunctionalInterface
+    private interface DistanceRow {
+        void accept(int i, double[] d2, int row);
+    }
+
+    /**
+     * Hands every row of the squared distances from {@code a} to {@code b} to {@code visit}, in row order, computing
+     * them a block of rows at a time so that no more than {@link #BLOCK_VALUES} distances are held at once.
+     */
+    private static void forEachDistanceRow(NDManager manager, Points a, Points b, DistanceRow visit) {
+        int block = Math.max(1, BLOCK_VALUES / b.count);
+        for (int from = 0; from < a.count; from += block) {
+            int to = Math.min(a.count, from + block);
+            double[] d2 = squaredDistances(manager, a, from, to, b);
             for (int i = from; i < to; i++) {
-                int row = (i - from) * n;
-                d2[row + i] = 0.0;
-                Arrays.fill(smallest, Double.POSITIVE_INFINITY);
-                for (int j = 0; j < n; j++) {
-                    insert(smallest, d2[row + j]);
-                }
-                for (int q = 0; q < ks.length; q++) {
-                    radii[q][i] = smallest[ks[q]];
-                }
+                visit.accept(i, d2, (i - from) * b.count);
             }
         }
-        return radii;
     }
 
     /** Keeps {@code smallest} the sorted {@code smallest.length} least values seen. */
