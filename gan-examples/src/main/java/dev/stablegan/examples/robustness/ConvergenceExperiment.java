@@ -8,6 +8,7 @@ import dev.stablegan.api.NetworkSpec;
 import dev.stablegan.api.ObjectiveSpec;
 import dev.stablegan.api.OptimizerSpec;
 import dev.stablegan.api.ScheduleSpec;
+import dev.stablegan.api.SpecChecks;
 import dev.stablegan.api.listen.PeriodicEvaluation;
 import dev.stablegan.data.images.ImageBatchSource;
 import dev.stablegan.data.images.ImageDataset;
@@ -53,12 +54,9 @@ public final class ConvergenceExperiment {
             if (variants.isEmpty()) {
                 throw new IllegalArgumentException("--variants: needs at least one");
             }
-            if (steps < 1 || evalEvery < 1) {
-                throw new IllegalArgumentException("--steps and --eval-every: must be >= 1, got " + steps + " and " + evalEvery);
-            }
-            if (samples < InceptionScore.DEFAULT_SPLITS) {
-                throw new IllegalArgumentException("--samples: must be >= " + InceptionScore.DEFAULT_SPLITS + ", got " + samples);
-            }
+            SpecChecks.atLeast("--steps", steps, 1);
+            SpecChecks.atLeast("--eval-every", evalEvery, 1);
+            SpecChecks.atLeast("--samples", samples, InceptionScore.DEFAULT_SPLITS);
         }
     }
 

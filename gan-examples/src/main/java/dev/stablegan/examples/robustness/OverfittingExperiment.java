@@ -50,9 +50,8 @@ public final class OverfittingExperiment {
             if (methods.isEmpty()) {
                 throw new IllegalArgumentException("--methods: needs at least one method");
             }
-            if (steps < 1 || evalEvery < 1) {
-                throw new IllegalArgumentException("--steps and --eval-every: must be >= 1, got " + steps + " and " + evalEvery);
-            }
+            SpecChecks.atLeast("--steps", steps, 1);
+            SpecChecks.atLeast("--eval-every", evalEvery, 1);
             SpecChecks.atLeast("--train-images", trainImages, 2);
         }
     }

@@ -33,8 +33,8 @@ import dev.stablegan.eval.features.RgbImage;
 import dev.stablegan.eval.metric.FrechetDistance;
 import dev.stablegan.eval.metric.InceptionScore;
 import dev.stablegan.eval.metric.KernelInceptionDistance;
-import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.ResultFiles;
+import dev.stablegan.examples.RunInfo;
 import dev.stablegan.examples.SweepRuns;
 import dev.stablegan.examples.classifier.ClassifierRecipe;
 import dev.stablegan.examples.plot.ImageGrid;
@@ -92,9 +92,7 @@ public final class RobustnessSweep {
                 throw new IllegalArgumentException("--archs and --methods: each needs at least one name");
             }
             SpecChecks.atLeast("--steps", steps, 1);
-            if (samples < InceptionScore.DEFAULT_SPLITS) {
-                throw new IllegalArgumentException("--samples: must be >= " + InceptionScore.DEFAULT_SPLITS + ", got " + samples);
-            }
+            SpecChecks.atLeast("--samples", samples, InceptionScore.DEFAULT_SPLITS);
         }
     }
 
