@@ -46,8 +46,7 @@ public final class LineChart {
     private final String xLabel;
     private final String yLabel;
     private final boolean logY;
-    private final int width;
-    private final int height;
+    private final PictureSize size;
     private final double xMin;
     private final double xMax;
     /** The y range in axis units: {@code log10 y} on a log axis. */
@@ -117,8 +116,7 @@ public final class LineChart {
         this.xLabel = b.xLabel;
         this.yLabel = b.yLabel;
         this.logY = b.logY;
-        this.width = b.width;
-        this.height = b.height;
+        this.size = b.size;
         double[] xs = b.xRange != null ? b.xRange : padded(range(true, false), 0.03);
         double[] ts = b.yRange != null ? toAxis(b.yRange) : padded(range(false, logY), 0.05);
         this.xMin = xs[0];
@@ -139,7 +137,7 @@ public final class LineChart {
 
     public BufferedImage render() {
         ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        BufferedImage image = chart.createBufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB, info);
         dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
         return image;
     }
@@ -251,8 +249,7 @@ public final class LineChart {
         private String xLabel = "";
         private String yLabel = "";
         private boolean logY;
-        private int width = 720;
-        private int height = 480;
+        private PictureSize size = new PictureSize(720, 480);
         private double[] xRange;
         private double[] yRange;
 
@@ -299,11 +296,7 @@ public final class LineChart {
 
         /** Image size in pixels, at least 320 x 240; 720 x 480 unless set. */
         public Builder optSize(int width, int height) {
-            if (width < 320 || height < 240) {
-                throw new IllegalArgumentException("size: must be at least 320 x 240, got " + width + " x " + height);
-            }
-            this.width = width;
-            this.height = height;
+            this.size = PictureSize.atLeast(width, height, 320, 240);
             return this;
         }
 

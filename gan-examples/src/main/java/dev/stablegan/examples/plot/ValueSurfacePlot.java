@@ -67,8 +67,7 @@ public final class ValueSurfacePlot {
     private final String valueLabel;
     private final String realLabel;
     private final String fakeLabel;
-    private final int width;
-    private final int height;
+    private final PictureSize size;
     private final double[] levels;
     private final JFreeChart chart;
     /** The plot's data area, known once the chart has been drawn at its size with equal scales. */
@@ -83,8 +82,7 @@ public final class ValueSurfacePlot {
         this.valueLabel = b.valueLabel;
         this.realLabel = b.realLabel;
         this.fakeLabel = b.fakeLabel;
-        this.width = b.width;
-        this.height = b.height;
+        this.size = b.size;
         this.levels = levelsFor(values);
         this.chart = chart();
     }
@@ -141,7 +139,7 @@ public final class ValueSurfacePlot {
 
     private BufferedImage draw() {
         ChartRenderingInfo info = new ChartRenderingInfo(null); // no entities: the fill alone has tens of thousands
-        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, info);
+        BufferedImage image = chart.createBufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB, info);
         dataArea = (Rectangle2D) info.getPlotInfo().getDataArea().clone();
         return image;
     }
@@ -311,7 +309,7 @@ public final class ValueSurfacePlot {
 
     /** Markers shrink with the plot and with crowding, so thousands of samples do not hide the surface. */
     private double markerRadius() {
-        double plotWidth = Math.max(100, width - 170); // the colour bar and the range axis take about 170 px
+        double plotWidth = Math.max(100, size.width() - 170); // the colour bar and the range axis take about 170 px
         int crowd = Math.max(real.length, fake.length);
         return Math.max(1.3, Math.min(2.8, plotWidth / 180.0)) * (crowd > 1000 ? 0.7 : 1.0);
     }
@@ -498,8 +496,7 @@ public final class ValueSurfacePlot {
         private String valueLabel = "critic value";
         private String realLabel = "real";
         private String fakeLabel = "generated";
-        private int width = 640;
-        private int height = 600;
+        private PictureSize size = new PictureSize(640, 600);
 
         private Builder() {}
 
@@ -548,11 +545,7 @@ public final class ValueSurfacePlot {
 
         /** Image size in pixels, at least 320 x 280; 640 x 600 unless set. */
         public Builder optSize(int width, int height) {
-            if (width < 320 || height < 280) {
-                throw new IllegalArgumentException("size: must be at least 320 x 280, got " + width + " x " + height);
-            }
-            this.width = width;
-            this.height = height;
+            this.size = PictureSize.atLeast(width, height, 320, 280);
             return this;
         }
 
